@@ -1,0 +1,16 @@
+import { startPrism } from './prism.js';
+
+/** Shape of vitest's global-setup context used here (kept structural so vitest stays a dev dependency). */
+interface GlobalSetupContext {
+  provide(key: 'prismUrl', value: string): void;
+}
+
+/**
+ * A vitest `globalSetup` module: starts one Prism mock for the test run, provides its origin as
+ * `inject('prismUrl')`, and stops it when the run ends.
+ */
+export default async function setup({ provide }: GlobalSetupContext): Promise<() => Promise<void>> {
+  const prism = await startPrism();
+  provide('prismUrl', prism.url);
+  return () => prism.stop();
+}
