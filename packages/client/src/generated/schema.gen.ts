@@ -1338,17 +1338,7 @@ export type components = {
          * @enum {string}
          */
         ActivationStatusName: ActivationStatusName;
-        /**
-         * @description The body of an error. Model-validation failures may also come back on HTTP 200 with `status: 1`; clients must check `status`.
-         * @example {
-         *       "error": {
-         *         "message": "The user could not be found",
-         *         "type": "System.Collections.Generic.KeyNotFoundException"
-         *       },
-         *       "status": 1,
-         *       "statusCode": 404
-         *     }
-         */
+        /** @description The body of an error. Model-validation failures may also come back on HTTP 200 with `status: 1`; clients must check `status`. */
         ErrorEnvelope: {
             error: components["schemas"]["ErrorDetails"];
             /**
@@ -1508,6 +1498,15 @@ export interface operations {
                     "application/json": components["schemas"]["ThumbnailsDataWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -1585,6 +1584,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ThumbnailsDataWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -1669,6 +1677,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ThumbnailsDataWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -1835,6 +1852,15 @@ export interface operations {
                     "application/json": components["schemas"]["ThumbnailsDataWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -1929,6 +1955,15 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2000,6 +2035,15 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeFullWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2069,6 +2113,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2387,6 +2440,15 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeFullWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2461,6 +2523,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmployeeFullWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2787,6 +2858,15 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2916,6 +2996,15 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2984,6 +3073,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmployeeArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3059,6 +3157,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3190,6 +3297,15 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeArrayWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -3276,6 +3392,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3437,6 +3562,15 @@ export interface operations {
                     "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -3501,6 +3635,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3653,6 +3796,15 @@ export interface operations {
                     "application/json": components["schemas"]["TaskProgressResponseWrapper"];
                 };
             };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -3713,6 +3865,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskProgressResponseWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Unauthorized */
