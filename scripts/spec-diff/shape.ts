@@ -39,7 +39,11 @@ function union(shapes: readonly Shape[]): Shape {
 export function shapeOf(doc: unknown, node: unknown, depth = 0): Shape {
   const schema = deref(doc, node);
   if (!schema || depth > 16) return ANY;
-  const alternatives = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
+  const alternatives = Array.isArray(schema.oneOf)
+    ? schema.oneOf
+    : Array.isArray(schema.anyOf)
+      ? schema.anyOf
+      : undefined;
   let shape: Shape;
   if (alternatives) {
     shape = union(alternatives.map((alt) => shapeOf(doc, alt, depth + 1)));
@@ -47,7 +51,9 @@ export function shapeOf(doc: unknown, node: unknown, depth = 0): Shape {
     const typed = schema.allOf.map((m) => shapeOf(doc, m, depth + 1)).filter((s) => s.types !== undefined);
     shape = typed[0] ?? { ...ANY, types: new Set(['object']) };
   } else {
-    const values = Array.isArray(schema.enum) ? new Map(schema.enum.map((v) => [JSON.stringify(v), v])) : undefined;
+    const values = Array.isArray(schema.enum)
+      ? new Map(schema.enum.map((v) => [JSON.stringify(v), v]))
+      : undefined;
     const names = new Map<string, string>();
     const varnames = schema['x-enum-varnames'];
     if (Array.isArray(schema.enum) && Array.isArray(varnames)) {
@@ -58,7 +64,8 @@ export function shapeOf(doc: unknown, node: unknown, depth = 0): Shape {
     let types: Set<string> | undefined;
     if (typeof schema.type === 'string') types = new Set([schema.type]);
     else if (values) types = new Set([...values.values()].map(jsonType));
-    else if (isObject(schema.properties) || isObject(schema.additionalProperties)) types = new Set(['object']);
+    else if (isObject(schema.properties) || isObject(schema.additionalProperties))
+      types = new Set(['object']);
     else if (schema.items !== undefined) types = new Set(['array']);
     shape = { types, values, names };
   }
@@ -95,7 +102,9 @@ export function typeRelation(before: Shape, after: Shape): Relation {
 /** A readable type such as `string | null`, or `any`. */
 export function describeTypes(shape: Shape): string {
   if (shape.types === undefined) return 'any';
-  return [...shape.types].sort((a, b) => (a === 'null' ? 1 : b === 'null' ? -1 : a.localeCompare(b))).join(' | ');
+  return [...shape.types]
+    .sort((a, b) => (a === 'null' ? 1 : b === 'null' ? -1 : a.localeCompare(b)))
+    .join(' | ');
 }
 
 /** True when the value's JSON type is admitted by both shapes (so comparing it as an enum value makes sense). */
