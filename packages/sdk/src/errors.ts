@@ -1,0 +1,177 @@
+/**
+ * Every error the SDK throws on purpose extends {@link DocSpaceError}. An aborted call rejects with the
+ * `AbortSignal`'s own reason instead (usually a `DOMException` named `AbortError`): that is the caller's intent,
+ * not a failure.
+ *
+ * No error ever carries the token or the request headers: only method, path, status and the server's message.
+ */
+
+/** Base class of all errors thrown by the SDK. */
+export class DocSpaceError extends Error {
+  override readonly name: string = 'DocSpaceError';
+}
+
+/** What {@link ApiError} and its subclasses know about the failed request. */
+export interface ApiErrorDetails {
+  /** HTTP status code, or the envelope's `statusCode` when the server wrapped an error in an HTTP 2xx. */
+  status: number;
+  /** HTTP method of the request, upper-case. */
+  method: string;
+  /** Path of the request, e.g. `/api/2.0/people/filter` (no origin, no query string). */
+  path: string;
+  /** The server's own error message (`error.message` of the envelope), when it sent one. */
+  serverMessage?: string | undefined;
+  /** The server's exception type (`error.type`), when it sent one. */
+  errorType?: string | undefined;
+  /** Request id from the `X-Request-Id` or `X-Correlation-Id` response header, if any. */
+  requestId?: string | undefined;
+  /** Parsed response body (an error envelope, a validation problem or text). */
+  body?: unknown;
+}
+
+/** The server answered, and the answer is an error (HTTP status >= 400, or an error envelope with `status: 1`). */
+export class ApiError extends DocSpaceError {
+  override readonly name: string = 'ApiError';
+  /** HTTP status (or the envelope's `statusCode` for an error sent with HTTP 2xx). */
+  readonly status: number;
+  /** HTTP method of the failed request. */
+  readonly method: string;
+  /** Path of the failed request, without origin and query string. */
+  readonly path: string;
+  /** The server's message, if any. */
+  readonly serverMessage: string | undefined;
+  /** The server's exception type, if any. */
+  readonly errorType: string | undefined;
+  /** Request id from the response headers, if any. */
+  readonly requestId: string | undefined;
+  /** Parsed response body. */
+  readonly body: unknown;
+
+  constructor(details: ApiErrorDetails, message?: string) {
+    super(message ?? ApiError.describe(details));
+    this.status = details.status;
+    this.method = details.method;
+    this.path = details.path;
+    this.serverMessage = details.serverMessage;
+    this.errorType = details.errorType;
+    this.requestId = details.requestId;
+    this.body = details.body;
+  }
+
+  /** Builds the default message: `403 PUT /api/2.0/people/delete: Access denied`. */
+  static describe(details: ApiErrorDetails): string {
+    const head = `${details.status} ${details.method} ${details.path}`;
+    return details.serverMessage ? `${head}: ${details.serverMessage}` : head;
+  }
+}
+
+/** HTTP 400: the server refused the request's content (includes validation problems sent with HTTP 2xx). */
+export class BadRequestError extends ApiError {
+  override readonly name: string = 'BadRequestError';
+}
+
+/** HTTP 401: missing, wrong or expired credentials. */
+export class AuthenticationError extends ApiError {
+  override readonly name: string = 'AuthenticationError';
+}
+
+/**
+ * HTTP 403: the caller may not do this. DocSpace also answers 403 for invalid operations, such as deleting a user
+ * who is not Terminated or changing the owner's type.
+ */
+export class PermissionDeniedError extends ApiError {
+  override readonly name: string = 'PermissionDeniedError';
+}
+
+/** HTTP 404: no such user, photo or route. */
+export class NotFoundError extends ApiError {
+  override readonly name: string = 'NotFoundError';
+}
+
+/** HTTP 429: too many requests. Thrown once retries are used up or the wait asked for is too long. */
+export class RateLimitError extends ApiError {
+  override readonly name: string = 'RateLimitError';
+  /** How long the server asked to wait, in milliseconds (from Retry-After or X-RateLimit-Reset), if it said. */
+  readonly retryAfterMs: number | undefined;
+  /** When it is worth retrying, if the server said. */
+  readonly retryAt: Date | undefined;
+
+  constructor(details: ApiErrorDetails & { retryAfterMs?: number | undefined }, message?: string) {
+    super(details, message);
+    this.retryAfterMs = details.retryAfterMs;
+    this.retryAt =
+      details.retryAfterMs === undefined ? undefined : new Date(Date.now() + details.retryAfterMs);
+  }
+}
+
+/** HTTP 5xx: the server failed. */
+export class ServerError extends ApiError {
+  override readonly name: string = 'ServerError';
+}
+
+/** The request never got an HTTP answer: DNS failure, refused or reset connection, TLS error. */
+export class ConnectionError extends DocSpaceError {
+  override readonly name: string = 'ConnectionError';
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** Path of the request. */
+  readonly path: string;
+
+  constructor(method: string, path: string, cause: unknown) {
+    super(`${method} ${path}: connection failed${causeText(cause)}`, { cause });
+    this.method = method;
+    this.path = path;
+  }
+}
+
+/** No answer within `timeoutMs` (per attempt). */
+export class TimeoutError extends DocSpaceError {
+  override readonly name: string = 'TimeoutError';
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** Path of the request. */
+  readonly path: string;
+  /** The timeout that elapsed, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(method: string, path: string, timeoutMs: number) {
+    super(`${method} ${path}: no answer within ${timeoutMs} ms`);
+    this.method = method;
+    this.path = path;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** Bad input caught before anything was sent. Names the field and the rule it broke. */
+export class ValidationError extends DocSpaceError {
+  override readonly name: string = 'ValidationError';
+  /** The offending field, e.g. `email`, `ids[2]`, `crop.width`. */
+  readonly field: string;
+  /** The rule, e.g. `required`, `email`, `maxLength:255`, `https`, `image/png|image/jpeg`. */
+  readonly rule: string;
+
+  constructor(field: string, rule: string, message: string) {
+    super(`${field}: ${message}`);
+    this.field = field;
+    this.rule = rule;
+  }
+}
+
+/** The photo upload answered HTTP 200 with `success: false` (DocSpace never sends 400/413/415 for uploads). */
+export class PhotoUploadError extends DocSpaceError {
+  override readonly name: string = 'PhotoUploadError';
+  /** The server's message, e.g. "Image size is too large". */
+  readonly serverMessage: string | undefined;
+
+  constructor(serverMessage: string | undefined) {
+    super(`photo upload refused${serverMessage ? `: ${serverMessage}` : ''}`);
+    this.serverMessage = serverMessage;
+  }
+}
+
+function causeText(cause: unknown): string {
+  if (!(cause instanceof Error)) return '';
+  const inner = (cause as { cause?: unknown }).cause;
+  const code = inner && typeof inner === 'object' ? (inner as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? ` (${code})` : cause.message ? ` (${cause.message})` : '';
+}

@@ -1,0 +1,53 @@
+/**
+ * @internal A counting semaphore. `acquire` resolves at once while fewer than `max` holders are in flight
+ * (no promise allocated on that path beyond the caller's own await), otherwise queues in FIFO order.
+ */
+export class Limiter {
+  readonly max: number;
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(max: number) {
+    this.max = Math.max(1, Math.floor(max));
+  }
+
+  /** Requests currently holding a slot. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** True when a slot was taken synchronously; otherwise call {@link wait}. */
+  tryAcquire(): boolean {
+    if (this.active < this.max) {
+      this.active++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Waits for a slot; rejects with the signal's reason if it aborts first. */
+  wait(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.active++;
+        resolve();
+      };
+      const onAbort = () => {
+        const index = this.waiting.indexOf(grant);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(signal?.reason);
+      };
+      if (signal?.aborted) return reject(signal.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(grant);
+    });
+  }
+
+  /** Gives a slot back and hands it to the next waiter, if any. */
+  release(): void {
+    this.active--;
+    const next = this.waiting.shift();
+    if (next) next();
+  }
+}

@@ -1,0 +1,67 @@
+/** A `fetch` implementation: the global one, undici's, a test double, or one wrapping a proxy agent. */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** Receives one human-readable line per request attempt and retry. Lines never contain credentials. */
+export type Logger = (line: string) => void;
+
+/** E-mail and password for HTTP Basic authentication. */
+export interface BasicCredentials {
+  /** The account's e-mail (login). */
+  email: string;
+  /** The account's password. */
+  password: string;
+}
+
+/** Settings that apply to every call of a client; most can be overridden per call with {@link RequestOptions}. */
+export interface DocSpaceOptions {
+  /** Portal origin, e.g. `https://example.onlyoffice.com`. A trailing slash or a trailing `/api/2.0` is tolerated. */
+  baseUrl: string;
+  /**
+   * API key (`sk-...`), OAuth2 access token or session token. Sent as `Authorization: Bearer <token>`
+   * (a leading `Bearer ` is accepted and not doubled). Give either `token` or `basic`.
+   */
+  token?: string;
+  /** E-mail and password, sent as `Authorization: Basic ...`. Give either `token` or `basic`. */
+  basic?: BasicCredentials;
+  /** The `fetch` to use. Default: `globalThis.fetch`. */
+  fetch?: FetchLike;
+  /** Milliseconds to wait for each attempt's answer (headers and body). Default 60000; 0 disables. */
+  timeoutMs?: number;
+  /** How many times a failed request may be resent (see README "Retries and limits"). Default 2. */
+  maxRetries?: number;
+  /** First backoff delay in milliseconds; doubles on each retry, with jitter. Default 500. */
+  retryBaseDelayMs?: number;
+  /**
+   * Longest wait before one retry, in milliseconds. When the server asks for longer (Retry-After), the call fails
+   * at once with a {@link RateLimitError} that says when to retry. Default 60000.
+   */
+  maxRetryWaitMs?: number;
+  /** Most GET requests in flight at once. Default and maximum useful value: 50 (the server's limit). */
+  maxConcurrentReads?: number;
+  /** Most POST/PUT/DELETE requests in flight at once. Default 15 (the server's limit). */
+  maxConcurrentWrites?: number;
+  /** Extra headers sent with every request (an `Authorization` header here is ignored). */
+  headers?: Record<string, string>;
+  /** Receives one redacted line per attempt, retry and failure. Default: silent. */
+  logger?: Logger;
+}
+
+/** Per-call settings. Anything left out falls back to the client's {@link DocSpaceOptions}. */
+export interface RequestOptions {
+  /** Milliseconds to wait for each attempt's answer; 0 disables. */
+  timeoutMs?: number;
+  /** How many times this call may be resent. */
+  maxRetries?: number;
+  /** Aborts the call (and any wait between retries); the call rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Extra headers for this call only (an `Authorization` header here is ignored). */
+  headers?: Record<string, string>;
+}
+
+/** @internal Client options with defaults applied. */
+export interface ResolvedSettings {
+  timeoutMs: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  maxRetryWaitMs: number;
+}

@@ -1,0 +1,87 @@
+import type { RequestOptions } from './options.js';
+import { type Person, toPerson } from './person.js';
+import type { Transport } from './transport.js';
+import { integer } from './validate.js';
+
+/** One page of results with the server's total. */
+export interface Page<T> {
+  /** The items of this page. */
+  items: T[];
+  /** How many items match in all, when the server says (DocSpace sends `total` for paged lists). */
+  total: number | undefined;
+  /** Offset of the first item of this page. */
+  startIndex: number;
+  /** Offset of the next page, or `undefined` when this is the last one. */
+  nextStartIndex: number | undefined;
+}
+
+/** Where a page starts and how big it is. */
+export interface PageRequest {
+  /** Offset of the first item. Default 0. */
+  startIndex?: number;
+  /** Page size, 1 to 100. Default: the filter's `pageSize` (100). */
+  count?: number;
+}
+
+/**
+ * The result of {@link People.list}: iterate it with `for await` to get every matching person (pages of up to
+ * 100 are fetched one after another as you go), or call {@link PersonList.page} for one page and its total.
+ */
+export class PersonList implements AsyncIterable<Person> {
+  readonly #transport: Transport;
+  readonly #query: string;
+  readonly #pageSize: number;
+  readonly #options: RequestOptions | undefined;
+
+  /** @internal Use {@link People.list}. */
+  constructor(transport: Transport, query: string, pageSize: number, options: RequestOptions | undefined) {
+    this.#transport = transport;
+    this.#query = query;
+    this.#pageSize = pageSize;
+    this.#options = options;
+  }
+
+  /**
+   * Fetches one page.
+   * @example const { items, total } = await ds.people.list({ status: 'Active' }).page({ startIndex: 0, count: 25 });
+   */
+  async page(request: PageRequest = {}): Promise<Page<Person>> {
+    const startIndex =
+      request.startIndex === undefined ? 0 : integer(request.startIndex, 'page.startIndex', 0);
+    const count = request.count === undefined ? this.#pageSize : integer(request.count, 'page.count', 1, 100);
+    const paging = `count=${count}&startIndex=${startIndex}`;
+    const query = this.#query ? `?${this.#query}&${paging}` : `?${paging}`;
+    const body = (await this.#transport.call(
+      { method: 'GET', path: '/api/2.0/people/filter', query },
+      this.#options,
+    )) as { response?: unknown; total?: unknown };
+    const list = Array.isArray(body?.response) ? body.response : [];
+    const items = list.map(toPerson);
+    const total = typeof body?.total === 'number' ? body.total : undefined;
+    const end = startIndex + items.length;
+    const more = items.length === count && (total === undefined || end < total);
+    return { items, total, startIndex, nextStartIndex: more ? end : undefined };
+  }
+
+  /** Iterates page by page. */
+  async *pages(): AsyncGenerator<Page<Person>, void, undefined> {
+    let startIndex: number | undefined = 0;
+    while (startIndex !== undefined) {
+      const page: Page<Person> = await this.page({ startIndex });
+      yield page;
+      startIndex = page.nextStartIndex;
+    }
+  }
+
+  /** Iterates every matching person. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<Person, void, undefined> {
+    for await (const page of this.pages()) yield* page.items;
+  }
+
+  /** Collects every matching person into an array (mind the memory on large portals). */
+  async toArray(): Promise<Person[]> {
+    const all: Person[] = [];
+    for await (const page of this.pages()) all.push(...page.items);
+    return all;
+  }
+}

@@ -1,0 +1,264 @@
+import { type Auth, redact } from './auth.js';
+import { ConnectionError, TimeoutError } from './errors.js';
+import { Limiter } from './limiter.js';
+import type { DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
+import { isErrorEnvelope, toApiError } from './response-errors.js';
+import {
+  backoffMs,
+  failedBeforeSending,
+  isIdempotentMethod,
+  isRetryableStatus,
+  rateLimitResetMs,
+  serverWaitMs,
+} from './retry-policy.js';
+
+/** @internal One facade call: method, path (already encoded), query string and body. */
+export interface Call {
+  method: string;
+  /** Path from the origin, starting with `/api/2.0/`, every user-supplied segment already encoded. */
+  path: string;
+  /** `''` or a query string starting with `?`, already encoded. */
+  query?: string;
+  /** JSON body. */
+  body?: unknown;
+  /** Multipart body (photo upload). */
+  form?: FormData;
+  /** Overrides the method's idempotency (e.g. resending invitations is a PUT that sends e-mails). */
+  idempotent?: boolean;
+}
+
+const BACKOFF_CAP_MS = 8000;
+
+/**
+ * @internal The SDK's own small fetch pipeline: URL, auth header, JSON, envelope check, error mapping, retries,
+ * concurrency limits, timeouts and aborts. The facade's methods use {@link Transport.call}; the typed raw
+ * client uses {@link Transport.fetchRequest} as its `fetch`, so both share auth, retries and limits.
+ */
+export class Transport {
+  readonly origin: string;
+  readonly reads: Limiter;
+  readonly writes: Limiter;
+  readonly #auth: Auth;
+  readonly #fetch: FetchLike;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #baseDelayMs: number;
+  readonly #maxWaitMs: number;
+  readonly #logger: Logger | undefined;
+  readonly #extraHeaders: Record<string, string>;
+  readonly #readHeaders: Record<string, string>;
+  readonly #jsonHeaders: Record<string, string>;
+  #pausedUntil = 0;
+
+  constructor(origin: string, auth: Auth, options: DocSpaceOptions) {
+    this.origin = origin;
+    this.#auth = auth;
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    // Call the global fetch unbound: some runtimes throw "Illegal invocation" when it is a method of an object.
+    this.#fetch = options.fetch ? fetchImpl : (input, init) => globalThis.fetch(input, init);
+    this.#timeoutMs = options.timeoutMs ?? 60_000;
+    this.#maxRetries = options.maxRetries ?? 2;
+    this.#baseDelayMs = options.retryBaseDelayMs ?? 500;
+    this.#maxWaitMs = options.maxRetryWaitMs ?? 60_000;
+    this.#logger = options.logger;
+    this.reads = new Limiter(options.maxConcurrentReads ?? 50);
+    this.writes = new Limiter(options.maxConcurrentWrites ?? 15);
+    this.#extraHeaders = withoutAuthorization(options.headers);
+    this.#readHeaders = { ...this.#extraHeaders, accept: 'application/json', authorization: auth.header };
+    this.#jsonHeaders = { ...this.#readHeaders, 'content-type': 'application/json' };
+  }
+
+  /** Replaces the secrets in a text (for log lines and custom inspection). */
+  redact(text: string): string {
+    return redact(text, this.#auth.secrets);
+  }
+
+  /** Describes the auth scheme without the secret. */
+  get authScheme(): string {
+    return this.#auth.header.startsWith('Basic ') ? 'Basic' : 'Bearer';
+  }
+
+  /**
+   * Sends a facade call and returns the parsed body (the success envelope, or whatever JSON the server sent).
+   * Throws an {@link ApiError} subclass for HTTP errors and for error envelopes sent with HTTP 2xx.
+   */
+  async call(call: Call, options?: RequestOptions): Promise<unknown> {
+    const url = call.query ? this.origin + call.path + call.query : this.origin + call.path;
+    let headers = call.body === undefined ? this.#readHeaders : this.#jsonHeaders;
+    if (options?.headers) headers = { ...headers, ...withoutAuthorization(options.headers) };
+    const body = call.form ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+    const idempotent = call.idempotent ?? isIdempotentMethod(call.method);
+    return this.#run(call.method, call.path, idempotent, options, url, headers, body);
+  }
+
+  /**
+   * A `fetch` for openapi-fetch: adds auth and the client's headers, then applies retries, limits and timeouts.
+   * HTTP errors come back as responses (openapi-fetch turns them into `error`); only connection failures and
+   * timeouts throw ({@link ConnectionError}, {@link TimeoutError}).
+   */
+  readonly fetchRequest = (request: Request): Promise<Response> => {
+    for (const name in this.#extraHeaders) {
+      const value = this.#extraHeaders[name];
+      if (value !== undefined && !request.headers.has(name)) request.headers.set(name, value);
+    }
+    request.headers.set('authorization', this.#auth.header);
+    const path = new URL(request.url).pathname;
+    const idempotent = isIdempotentMethod(request.method);
+    return this.#run(
+      request.method,
+      path,
+      idempotent,
+      undefined,
+      request,
+      undefined,
+      undefined,
+    ) as Promise<Response>;
+  };
+
+  async #run(
+    method: string,
+    path: string,
+    idempotent: boolean,
+    options: RequestOptions | undefined,
+    input: string | Request,
+    headers: Record<string, string> | undefined,
+    body: BodyInit | undefined,
+  ): Promise<unknown> {
+    const raw = typeof input !== 'string';
+    const signal = options?.signal;
+    const maxRetries = options?.maxRetries ?? this.#maxRetries;
+    const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
+    const limiter = method === 'GET' || method === 'HEAD' ? this.reads : this.writes;
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw signal.reason;
+      if (this.#pausedUntil !== 0) await this.#waitForPause(signal);
+      if (!limiter.tryAcquire()) await limiter.wait(signal);
+      const started = this.#logger ? Date.now() : 0;
+      let response: Response;
+      let parsed: unknown;
+      let timedOut = false;
+      const controller = timeoutMs > 0 || signal ? new AbortController() : undefined;
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(() => {
+              timedOut = true;
+              controller?.abort();
+            }, timeoutMs)
+          : undefined;
+      const onAbort = signal ? () => controller?.abort(signal.reason) : undefined;
+      if (onAbort) signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        if (raw) {
+          const request = attempt < maxRetries ? input.clone() : input;
+          response = await this.#fetch(request, controller ? { signal: controller.signal } : undefined);
+        } else {
+          const init: RequestInit = { method, headers: headers as Record<string, string> };
+          if (body !== undefined) init.body = body;
+          if (controller) init.signal = controller.signal;
+          response = await this.#fetch(input, init);
+        }
+        if (!raw) parsed = parseBody(await response.text());
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        const failure = timedOut
+          ? new TimeoutError(method, path, timeoutMs)
+          : new ConnectionError(method, path, error);
+        const mayRetry = attempt < maxRetries && (idempotent || (!timedOut && failedBeforeSending(error)));
+        this.#log(
+          () =>
+            `${method} ${path} -> ${failure.message}${mayRetry ? `, retry ${attempt + 1}/${maxRetries}` : ''}`,
+        );
+        if (!mayRetry) throw failure;
+        await sleep(backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs)), signal);
+        continue;
+      } finally {
+        if (timer !== undefined) clearTimeout(timer);
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
+        limiter.release();
+      }
+
+      const status = response.status;
+      if (status < 400 && !isErrorEnvelope(parsed)) {
+        if (this.#logger) this.#log(() => `${method} ${path} -> ${status} in ${Date.now() - started} ms`);
+        const reset = rateLimitResetMs(response.headers);
+        if (reset !== undefined) this.#pause(reset);
+        return raw ? response : parsed;
+      }
+      const waitMs = status >= 400 ? serverWaitMs(response.headers) : undefined;
+      if (status === 429 && waitMs !== undefined) this.#pause(waitMs);
+      const retryable = attempt < maxRetries && isRetryableStatus(status, idempotent, waitMs !== undefined);
+      const delay = retryable
+        ? (waitMs ?? backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs)))
+        : 0;
+      if (retryable && delay <= this.#maxWaitMs) {
+        this.#log(() => `${method} ${path} -> ${status}, retry ${attempt + 1}/${maxRetries} in ${delay} ms`);
+        if (raw) await response.body?.cancel();
+        await sleep(delay, signal);
+        continue;
+      }
+      if (raw) return response;
+      const error = toApiError(status, method, path, response.headers, parsed, waitMs);
+      this.#log(() => `${method} ${path} -> ${error.message}`);
+      throw error;
+    }
+  }
+
+  #pause(ms: number): void {
+    const until = Date.now() + Math.min(ms, this.#maxWaitMs);
+    if (until > this.#pausedUntil) this.#pausedUntil = until;
+  }
+
+  async #waitForPause(signal: AbortSignal | undefined): Promise<void> {
+    const wait = this.#pausedUntil - Date.now();
+    if (wait <= 0) {
+      this.#pausedUntil = 0;
+      return;
+    }
+    await sleep(wait, signal);
+  }
+
+  #log(line: () => string): void {
+    if (this.#logger) this.#logger(this.redact(`[docspace] ${line()}`));
+  }
+}
+
+/** @internal Parses a response text: JSON when it looks like JSON, else the text itself; `undefined` when empty. */
+export function parseBody(text: string): unknown {
+  if (text.length === 0) return undefined;
+  const first = text.charCodeAt(0);
+  // '{' or '[' or whitespace before them
+  if (first === 123 || first === 91 || first <= 32) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function withoutAuthorization(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined && name.toLowerCase() !== 'authorization') out[name.toLowerCase()] = value;
+  }
+  return out;
+}
+
+/** @internal Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,100 @@
+import { DocSpaceError } from './errors.js';
+import type { RequestOptions } from './options.js';
+import { sleep, type Transport } from './transport.js';
+import { guid, integer, oneOf } from './validate.js';
+
+/** State of a server task. */
+export type TaskStatus = 'Created' | 'Running' | 'Completed' | 'Canceled' | 'Failed' | 'Unknown';
+
+/** Progress of the server's type-change (data reassignment) task. */
+export interface TaskProgress {
+  /** Task id. */
+  id: string | undefined;
+  /** 0 to 100. */
+  percentage: number;
+  /** True once the task has stopped (completed, canceled or failed). */
+  isCompleted: boolean;
+  /** Task state. */
+  status: TaskStatus;
+  /** The server's error message, when the task failed. */
+  error: string | undefined;
+}
+
+/** Options of {@link People.downgrade}. */
+export interface DowngradeOptions extends RequestOptions {
+  /** Id (GUID) of the user who receives the downgraded user's rooms and files. Default: the server's choice (you). */
+  reassignTo?: string;
+  /** Wait for the task to finish (polling its progress). Default true. */
+  wait?: boolean;
+  /** Called with each progress report while waiting. */
+  onProgress?: (progress: TaskProgress) => void;
+  /** Milliseconds between progress polls. Default 1000. */
+  pollIntervalMs?: number;
+}
+
+/** The type-change task stopped with an error or was canceled. */
+export class TaskFailedError extends DocSpaceError {
+  override readonly name: string = 'TaskFailedError';
+  /** The last progress report. */
+  readonly progress: TaskProgress;
+
+  constructor(progress: TaskProgress) {
+    super(`type change task ${progress.status.toLowerCase()}${progress.error ? `: ${progress.error}` : ''}`);
+    this.progress = progress;
+  }
+}
+
+const TASK_STATUS: readonly TaskStatus[] = ['Created', 'Running', 'Completed', 'Canceled', 'Failed'];
+
+/** @internal Turns the server's TaskProgressResponseDto into a {@link TaskProgress}. */
+export function toTaskProgress(value: unknown): TaskProgress {
+  const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  let status: TaskStatus = 'Unknown';
+  if (typeof dto.status === 'number') status = TASK_STATUS[dto.status] ?? 'Unknown';
+  else if (dto.status === 'Failted' || dto.status === 'Failed') status = 'Failed';
+  else if (typeof dto.status === 'string' && (TASK_STATUS as readonly string[]).includes(dto.status)) {
+    status = dto.status as TaskStatus;
+  }
+  return {
+    id: typeof dto.id === 'string' ? dto.id : undefined,
+    percentage: typeof dto.percentage === 'number' ? dto.percentage : 0,
+    isCompleted: dto.isCompleted === true,
+    status,
+    error: typeof dto.error === 'string' && dto.error !== '' ? dto.error : undefined,
+  };
+}
+
+/** @internal Starts POST /people/type and, unless `wait: false`, polls GET /people/type/progress/{id}. */
+export async function runDowngrade(
+  transport: Transport,
+  id: string,
+  type: 'User' | 'Guest',
+  options: DowngradeOptions,
+): Promise<TaskProgress> {
+  const userId = guid(id, 'id');
+  const body: Record<string, unknown> = { type: oneOf(type, ['User', 'Guest'], 'type'), userId };
+  if (options.reassignTo !== undefined) body.reassignUserId = guid(options.reassignTo, 'options.reassignTo');
+  const interval =
+    options.pollIntervalMs === undefined
+      ? 1000
+      : integer(options.pollIntervalMs, 'options.pollIntervalMs', 0);
+  const unwrap = (value: unknown) =>
+    toTaskProgress(
+      value !== null && typeof value === 'object' && 'response' in value ? value.response : value,
+    );
+  let progress = unwrap(
+    await transport.call({ method: 'POST', path: '/api/2.0/people/type', body }, options),
+  );
+  options.onProgress?.(progress);
+  if (options.wait === false) return progress;
+  while (!progress.isCompleted && progress.status !== 'Completed') {
+    await sleep(interval, options.signal);
+    const path = `/api/2.0/people/type/progress/${userId}`;
+    progress = unwrap(await transport.call({ method: 'GET', path }, options));
+    options.onProgress?.(progress);
+  }
+  if (progress.status === 'Failed' || progress.status === 'Canceled' || progress.error !== undefined) {
+    throw new TaskFailedError(progress);
+  }
+  return progress;
+}
