@@ -1,0 +1,44 @@
+import type { SeedUser } from './user-store.js';
+
+/** Concurrency and rate limits of the fake portal. */
+export interface PortalLimits {
+  /** Writes (POST, PUT, DELETE) allowed in flight; one more gets 429. Default 15 (the server's documented limit). */
+  writes: number;
+  /** Reads (GET) allowed in flight; one more gets 429. Default 50. */
+  reads: number;
+  /**
+   * Requests allowed per sliding minute before 429 (the server documents 1500). Default: not enforced, but the
+   * X-RateLimit-* headers always count against 1500.
+   */
+  perMinute?: number;
+}
+
+/** Options of {@link startFakePortal}. */
+export interface FakePortalOptions {
+  /** Port on 127.0.0.1. Default: a free one. */
+  port?: number;
+  /** The owner's profile. Default: `owner@example.com`, Olivia Owner, password `owner-password`. */
+  owner?: Partial<Omit<SeedUser, 'isOwner' | 'type' | 'token'>>;
+  /** The owner's token (`Authorization: Bearer <token>`). Default `sk-fake-owner-key`. */
+  ownerToken?: string;
+  /** People to create at start (besides the owner). */
+  users?: SeedUser[];
+  /** Delay before each request is answered, in ms. Default 0. */
+  latencyMs?: number;
+  /** Concurrency and rate limits. */
+  limits?: Partial<PortalLimits>;
+  /** Retry-After (seconds) of 429 answers. Default 1. */
+  retryAfterSeconds?: number;
+  /** Largest photo upload in bytes. Default 1 MiB. */
+  maxPhotoBytes?: number;
+  /** Progress polls before an asynchronous type change completes. Default 3. */
+  typeChangePolls?: number;
+  /** Offset of the dates the portal sends, in minutes. Default 180 (`+03:00`). */
+  timeZoneOffsetMinutes?: number;
+  /**
+   * HTTP status of model-validation failures such as `count` above 100. The body is always shaped like success
+   * (`response` = a validation problem, `status: 1`, `statusCode: 400`). Default 400; 200 reproduces a proxy that
+   * rewrites the status line, to test that clients check `status` in the body.
+   */
+  validationHttpStatus?: 200 | 400;
+}
