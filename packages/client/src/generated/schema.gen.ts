@@ -1973,7 +1973,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The caller (a User or a Guest) may not list people. */
+            /** @description Access denied, or an operation the user's state does not allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2286,6 +2286,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description User not found */
             404: {
                 headers: {
@@ -2543,6 +2552,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Too Many Requests. */
             429: {
                 headers: {
@@ -2610,6 +2628,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3093,7 +3120,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The caller (a User or a Guest) may not list people. */
+            /** @description Access denied, or an operation the user's state does not allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3412,7 +3439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The caller (a User or a Guest) may not list people. */
+            /** @description Access denied, or an operation the user's state does not allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3573,6 +3600,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3814,6 +3850,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Too Many Requests. */
             429: {
                 headers: {
@@ -3878,6 +3923,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
