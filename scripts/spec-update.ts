@@ -1,0 +1,65 @@
+/**
+ * `pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>]
+ *  [--repository <url>] [--path <path>] [--verbose]`: pins a new upstream DocSpace People document, rebuilds the
+ * curated spec, regenerates the client, reports the classified changes and writes changesets (spec/UPDATING.md).
+ * Exit code 1 when a correction or a selected operation no longer applies (nothing written), 2 on bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { repoRoot } from './spec/paths.js';
+import { formatUpdateReport } from './spec-update/format-update-report.js';
+import { ProvenanceError } from './spec-update/provenance.js';
+import { UpstreamReadError } from './spec-update/read-upstream.js';
+import { updateSpec } from './spec-update/update-spec.js';
+
+const USAGE =
+  'usage: pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>] [--repository <url>] [--path <path>] [--verbose]';
+
+let parsed: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      check: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      commit: { type: 'string' },
+      tag: { type: 'string' },
+      date: { type: 'string' },
+      repository: { type: 'string' },
+      path: { type: 'string' },
+    },
+  });
+}
+try {
+  parsed = parse();
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+const [source] = positionals;
+if (source === undefined || positionals.length > 1) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const { check = false, verbose = false, commit, tag, date, repository, path } = values;
+const provenance = Object.fromEntries(
+  Object.entries({ commit, tag, date, repository, path }).filter(([, v]) => v !== undefined),
+);
+try {
+  // pnpm runs root scripts in the repository root; INIT_CWD is where the user typed the command.
+  const result = await updateSpec({
+    root: repoRoot,
+    source,
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    check,
+    provenance,
+  });
+  console.log(formatUpdateReport(result, { check, verbose }));
+  process.exit(result.ok ? 0 : 1);
+} catch (error) {
+  if (error instanceof UpstreamReadError || error instanceof ProvenanceError) {
+    console.error(`spec:update: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,92 @@
+import type { BumpLevel, Change, ChangeKind } from '../spec-diff/index.js';
+import { operationLabel } from '../spec-diff/operation-diff.js';
+import { describeAffects } from '../spec-diff/report.js';
+
+/** The generated client, which takes the spec change as it is. */
+export const CLIENT_PACKAGE = '@docspace-people/client';
+/** The facade, built on the client with its own hand-written API. */
+export const SDK_PACKAGE = '@docspace-people/sdk';
+
+/**
+ * The semver bump for a change of `kind` to a package at `version`. Before 1.0 a breaking change bumps the minor
+ * (0.1.0 -> 0.2.0: `^0.1.0` does not take it), features and fixes bump the patch. From 1.0 on: major, minor, patch.
+ */
+export function bumpFor(kind: ChangeKind, version: string): BumpLevel {
+  const major = Number.parseInt(version.split('.')[0] ?? '0', 10);
+  if (major === 0) return kind === 'breaking' ? 'minor' : 'patch';
+  return kind === 'breaking' ? 'major' : kind === 'feature' ? 'minor' : 'patch';
+}
+
+/** Where a change is, as a consumer reads it: the operation, or the schema and the operations using it. */
+function where(change: Change): string {
+  const { operation, schema } = change.location;
+  if (operation) return `\`${operationLabel(operation)}\``;
+  const used =
+    change.affects && change.affects.length > 0 ? `, used by ${describeAffects(change.affects, 3)}` : '';
+  return `\`${schema ?? '?'}\`${used}`;
+}
+
+function bullets(changes: readonly Change[]): string[] {
+  return changes.map((change) => `- ${where(change)}: ${change.message}`);
+}
+
+/** What the changeset says about the upstream document it came from. */
+export interface ChangesetContext {
+  /** Upstream before, e.g. `3.6.0 (0fc92e44c2)`. */
+  readonly from: string;
+  /** Upstream after, e.g. `3.7.0 (v3.7.2-server, ed2994e74f)`. */
+  readonly to: string;
+}
+
+function fixSummary(fixes: readonly Change[]): string[] {
+  if (fixes.length === 0) return [];
+  const perCode = new Map<string, number>();
+  for (const change of fixes) perCode.set(change.code, (perCode.get(change.code) ?? 0) + 1);
+  const counts = [...perCode].sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => `${code} x${n}`);
+  return ['', `Fixes (no code change needed): ${counts.join(', ')}.`];
+}
+
+function frontMatter(pkg: string, bump: BumpLevel): string[] {
+  return ['---', `"${pkg}": ${bump}`, '---', ''];
+}
+
+/** The client's changeset: every breaking change and feature, one actionable line each; fixes counted. */
+export function clientChangeset(
+  changes: readonly Change[],
+  bump: BumpLevel,
+  context: ChangesetContext,
+): string {
+  const breaking = changes.filter((c) => c.kind === 'breaking');
+  const features = changes.filter((c) => c.kind === 'feature');
+  const lines = [
+    ...frontMatter(CLIENT_PACKAGE, bump),
+    `Regenerated from the upstream DocSpace People API document ${context.to} (was ${context.from}).`,
+  ];
+  if (breaking.length > 0) {
+    lines.push(
+      '',
+      `Breaking (${breaking.length}): update your code before upgrading.`,
+      '',
+      ...bullets(breaking),
+    );
+  }
+  if (features.length > 0) lines.push('', `New (${features.length}):`, '', ...bullets(features));
+  lines.push(...fixSummary(changes.filter((c) => c.kind === 'fix')));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The facade's changeset. Its API is hand-written (it does not re-export generated types), so a spec change
+ * alone does not break it: a patch that moves it onto the new client and names the server-side changes behind it.
+ * If the facade's own API has to change in response, its maintainers add their own changeset for that.
+ */
+export function sdkChangeset(changes: readonly Change[], context: ChangesetContext): string {
+  const count = (kind: ChangeKind): number => changes.filter((c) => c.kind === kind).length;
+  const lines = [
+    ...frontMatter(SDK_PACKAGE, 'patch'),
+    `Built on ${CLIENT_PACKAGE} regenerated from the DocSpace People API document ${context.to} (was ${context.from}).`,
+    `The facade's own API is unchanged by this update; the client's changelog lists the ${count('breaking')} breaking`,
+    `and ${count('feature')} new items in the generated types, which matter only if you also use the client directly.`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,58 @@
+import { formatReport, summarize } from '../spec-diff/index.js';
+import type { Change } from '../spec-diff/types.js';
+import type { UpdateResult } from './update-spec.js';
+
+/** How much to print. */
+export interface UpdateReportOptions {
+  /** The run was `--check` (nothing written). */
+  readonly check?: boolean;
+  /** List every fix, and the whole upstream diff when the update is blocked. */
+  readonly verbose?: boolean;
+}
+
+function counts(changes: readonly Change[]): string {
+  const s = summarize(changes);
+  return `${s.breaking} breaking, ${s.feature} features, ${s.fix} fixes`;
+}
+
+/** Renders the result of `spec:update` for a terminal: problems first, then the classified changes. */
+export function formatUpdateReport(result: UpdateResult, options: UpdateReportOptions = {}): string {
+  const lines = [`Upstream People document: ${result.from} -> ${result.to}`, ''];
+  if (!result.ok) {
+    lines.push('The new document cannot be pinned until these are fixed (nothing was written):');
+    const missing = result.problems.filter((p) => p.kind === 'missing-operation');
+    const unapplied = result.problems.filter((p) => p.kind === 'unapplied-correction');
+    if (missing.length > 0) {
+      lines.push('  Operations in spec/operations.yaml that the new document lacks:');
+      lines.push(...missing.map((p) => `    - ${p.message}`));
+    }
+    if (unapplied.length > 0) {
+      lines.push('  Corrections in spec/overlay.yaml that no longer apply:');
+      lines.push(...unapplied.map((p) => `    - ${p.message}`));
+    }
+    lines.push('', `Upstream changes, for reference: ${counts(result.upstreamChanges)}.`);
+    if (options.verbose) lines.push(formatReport(result.upstreamChanges, { verbose: true }));
+    else lines.push('(--verbose lists them)');
+    return lines.join('\n');
+  }
+  if (result.changes.length === 0) {
+    lines.push('The curated spec does not change: the packages need no release.');
+  } else {
+    lines.push(`Curated spec changes (what the packages expose): ${counts(result.changes)}.`, '');
+    lines.push(formatReport(result.changes, { verbose: options.verbose ?? false }), '');
+    lines.push(`Changesets: ${result.bumps.map((b) => `${b.name} ${b.bump} (${b.file})`).join(', ')}`);
+  }
+  lines.push(...result.notes.map((n) => `Note: ${n}`));
+  if (options.check) {
+    lines.push('', 'Nothing written (--check).');
+  } else if (result.written.length > 0) {
+    lines.push('', 'Wrote:', ...result.written.map((f) => `  ${f}`));
+    lines.push(
+      '',
+      'Next: review the diff, run `pnpm build && pnpm test`, then commit:',
+      `  git add ${result.written.join(' ')}`,
+      `  git commit -m "spec: update upstream People document to ${result.to}"`,
+    );
+  }
+  return lines.join('\n');
+}
