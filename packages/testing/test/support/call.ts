@@ -4,7 +4,7 @@ import type { FakePortal } from '@docspace-people/testing';
 export interface Answer {
   status: number;
   headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
+  /** The parsed JSON body (undefined when not JSON). */
   body: any;
   text: string;
 }
