@@ -1,9 +1,10 @@
 /**
  * `pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>]
- *  [--repository <url>] [--path <path>] [--verbose]`: pins a new upstream DocSpace People document, rebuilds the
+ *  [--repository <url>] [--path <path>] [--verbose] [--root <dir>]`: pins a new upstream DocSpace People document, rebuilds the
  * curated spec, regenerates the client, reports the classified changes and writes changesets (spec/UPDATING.md).
  * Exit code 1 when a correction or a selected operation no longer applies (nothing written), 2 on bad usage.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './spec/paths.js';
 import { formatUpdateReport } from './spec-update/format-update-report.js';
@@ -12,7 +13,7 @@ import { UpstreamReadError } from './spec-update/read-upstream.js';
 import { updateSpec } from './spec-update/update-spec.js';
 
 const USAGE =
-  'usage: pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>] [--repository <url>] [--path <path>] [--verbose]';
+  'usage: pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>] [--repository <url>] [--path <path>] [--verbose] [--root <repository dir>]';
 
 let parsed: ReturnType<typeof parse>;
 function parse() {
@@ -26,6 +27,7 @@ function parse() {
       date: { type: 'string' },
       repository: { type: 'string' },
       path: { type: 'string' },
+      root: { type: 'string' },
     },
   });
 }
@@ -41,14 +43,14 @@ if (source === undefined || positionals.length > 1) {
   console.error(USAGE);
   process.exit(2);
 }
-const { check = false, verbose = false, commit, tag, date, repository, path } = values;
+const { check = false, verbose = false, commit, tag, date, repository, path, root = repoRoot } = values;
 const provenance = Object.fromEntries(
   Object.entries({ commit, tag, date, repository, path }).filter(([, v]) => v !== undefined),
 );
 try {
   // pnpm runs root scripts in the repository root; INIT_CWD is where the user typed the command.
   const result = await updateSpec({
-    root: repoRoot,
+    root: resolve(root),
     source,
     cwd: process.env.INIT_CWD ?? process.cwd(),
     check,
