@@ -1,4 +1,12 @@
+import type {} from 'vitest';
 import { startPrism } from './prism.js';
+
+// Lets tests read the Prism origin with `inject('prismUrl')`.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    prismUrl: string;
+  }
+}
 
 /** Shape of vitest's global-setup context used here (kept structural so vitest stays a dev dependency). */
 interface GlobalSetupContext {
