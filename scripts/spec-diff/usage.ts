@@ -109,6 +109,7 @@ export function combinedUsage(
         ? 'response'
         : 'both';
   const all = new Map([...request, ...response]);
-  const affects = [...all.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, ref]) => ref);
+  const order = (ref: OperationRef): string => `${ref.path} ${ref.method}`;
+  const affects = [...all.values()].sort((a, b) => order(a).localeCompare(order(b)));
   return { direction, affects };
 }
