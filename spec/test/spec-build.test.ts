@@ -83,8 +83,10 @@ describe('spec:build', () => {
     const { spec } = buildCuratedSpec(upstream());
     const tagged: Record<string, string[]> = {};
     for (const item of Object.values<any>(spec.paths)) {
-      for (const operation of Object.values<any>(item))
-        (tagged[operation.tags[0]] ??= []).push(operation.operationId);
+      for (const operation of Object.values<any>(item)) {
+        const tag: string = operation.tags[0];
+        tagged[tag] = [...(tagged[tag] ?? []), operation.operationId];
+      }
     }
     const selection = loadSelection();
     for (const [tag, ids] of Object.entries(selection)) expect(tagged[tag]?.sort()).toEqual([...ids].sort());

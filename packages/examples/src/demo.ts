@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   } else {
     prism = await startPrism();
     baseUrl = prism.url;
-    console.log(`Started a Prism mock of the curated spec at ${baseUrl} (set DOCSPACE_URL and DOCSPACE_TOKEN for a real portal)`);
+    console.log(
+      `Started a Prism mock of the curated spec at ${baseUrl} (set DOCSPACE_URL and DOCSPACE_TOKEN for a real portal)`,
+    );
   }
   const client = createClient({ baseUrl, token: token ?? 'sk-demo' });
 
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   console.log(`2. First page: ${page.data.response.length} of ${page.data.total ?? '?'} people`);
   for (const person of page.data.response) console.log(`   - ${person.displayName} (${person.email})`);
 
-  const photo = await client.GET('/api/2.0/people/{userid}/photo', { params: { path: { userid: me.data.response.id } } });
+  const photo = await client.GET('/api/2.0/people/{userid}/photo', {
+    params: { path: { userid: me.data.response.id } },
+  });
   if (!photo.data) throw new Error(`GET /people/{id}/photo failed: ${JSON.stringify(photo.error)}`);
   console.log(`3. Your photo (max size): ${photo.data.response.max}`);
 }
