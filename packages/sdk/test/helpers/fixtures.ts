@@ -1,0 +1,50 @@
+/** A syntactically valid user id. */
+export const USER_ID = '3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26';
+/** Another one. */
+export const OTHER_ID = '9b1c44e0-2d3f-4a8b-8e6f-5a7d2c9e0b13';
+/** A token that must never show up anywhere. */
+export const SECRET = 'sk-SECRET-0123456789abcdef';
+
+/** A minimal EmployeeFullDto as the server sends it. */
+export function employee(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: USER_ID,
+    displayName: 'Jane Cooper',
+    firstName: 'Jane',
+    lastName: 'Cooper',
+    userName: 'jane.cooper',
+    email: 'jane.cooper@example.com',
+    status: 1,
+    activationStatus: 1,
+    isAdmin: false,
+    isRoomAdmin: false,
+    isOwner: false,
+    isVisitor: false,
+    isCollaborator: true,
+    registrationDate: '2025-01-15T09:30:00.0000000+03:00',
+    ...overrides,
+  };
+}
+
+/** A fetch that answers every request with the given JSON body and status, and records the requests. */
+export function jsonFetch(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(input instanceof Request ? input.url : input), init });
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    return new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+  };
+  return { fetch, calls };
+}
+
+/** A success envelope. */
+export function envelope(response: unknown, extra: Record<string, unknown> = {}) {
+  return {
+    response,
+    count: Array.isArray(response) ? response.length : 1,
+    links: [],
+    status: 0,
+    statusCode: 200,
+    ...extra,
+  };
+}
