@@ -25,6 +25,8 @@ export interface PrismServer {
   /** Origin of the mock, e.g. `http://127.0.0.1:41234` (no trailing slash). */
   readonly url: string;
   readonly port: number;
+  /** Process id of the Prism server. */
+  readonly pid: number;
   /** Stops Prism and waits for its process to exit. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -95,7 +97,7 @@ async function launch(
     const tail = output.slice(-15).join('\n');
     throw new Error(`Prism did not start on ${url}: ${(error as Error).message}\n${tail}`);
   }
-  return { url, port, stop };
+  return { url, port, pid: child.pid ?? -1, stop };
 }
 
 async function waitUntilAnswering(url: string, deadline: number, exited: Promise<number | null>) {

@@ -286,21 +286,20 @@ export class FakePortal {
       kind: kindOf(method),
     };
     const seq = this.#traffic.enter(info.kind);
-    const final: { status: RecordedRequest['status']; outcome: RequestOutcome; callerId?: string } = {
-      status: 'close',
+    const final: { status?: RecordedRequest['status']; outcome: RequestOutcome; callerId?: string } = {
       outcome: 'handled',
     };
-    res.once('close', () => {
-      if (final.status !== 'reset' && final.status !== 'close') final.status = res.statusCode;
-      this.#traffic.leave({
-        ...info,
-        ...final,
-        seq,
-        search: url.search,
-        startedAt,
-        durationMs: Date.now() - startedAt,
-      });
-    });
+    let recorded = false;
+    // Recorded when the answer is handed to the socket ('finish'), or when the connection goes away without one.
+    const record = () => {
+      if (recorded) return;
+      recorded = true;
+      const status = final.status ?? (res.headersSent ? res.statusCode : 'close');
+      const entry = { ...info, ...final, status, seq, search: url.search, startedAt };
+      this.#traffic.leave({ ...entry, durationMs: Date.now() - startedAt });
+    };
+    res.once('finish', record);
+    res.once('close', record);
     try {
       const rawBody = await readBody(req);
       this.#window.push(startedAt);
@@ -388,7 +387,7 @@ export class FakePortal {
     req: IncomingMessage,
     res: ServerResponse,
     rule: FaultRule,
-    final: { status: RecordedRequest['status'] },
+    final: { status?: RecordedRequest['status'] },
   ) {
     const action = rule.action;
     if (action === 'close') {
