@@ -55,21 +55,21 @@ export async function call(
 }
 
 /** A PNG's first bytes followed by padding. */
-export const pngBytes = (size = 64): Uint8Array => {
+export const pngBytes = (size = 64): Uint8Array<ArrayBuffer> => {
   const bytes = new Uint8Array(size);
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return bytes;
 };
 
 /** A JPEG's first bytes followed by padding. */
-export const jpegBytes = (size = 64): Uint8Array => {
+export const jpegBytes = (size = 64): Uint8Array<ArrayBuffer> => {
   const bytes = new Uint8Array(size);
   bytes.set([0xff, 0xd8, 0xff, 0xe0]);
   return bytes;
 };
 
 /** A multipart body with `File` and `Autosave`, as the v3.7 server expects. */
-export function photoForm(bytes: Uint8Array, autosave: boolean, field = 'File'): FormData {
+export function photoForm(bytes: Uint8Array<ArrayBuffer>, autosave: boolean, field = 'File'): FormData {
   const form = new FormData();
   form.append(field, new Blob([bytes]), 'photo.bin');
   form.append('Autosave', String(autosave));
