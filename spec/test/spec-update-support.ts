@@ -143,7 +143,11 @@ export function makeRepo(setup: RepoSetup): TempRepo {
   put('spec/operations.yaml', stringify(selection));
   const curated =
     setup.curated ??
-    buildCuratedSpec(readFixture(setup.pinned), { overlay: loadOverlay(overlayFile), selection }).spec;
+    buildCuratedSpec(readFixture(setup.pinned), {
+      overlay: loadOverlay(overlayFile),
+      selection,
+      allowUnapplied: true,
+    }).spec;
   put('spec/openapi.json', serializeSpec(curated));
   put(
     'packages/client/package.json',
