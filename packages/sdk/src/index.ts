@@ -27,7 +27,7 @@ export type {
   UpdatePersonInput,
 } from './people.js';
 export type { PeopleFilter } from './people-filter.js';
-export type { Contact, GroupSummary, Person } from './person.js';
+export type { AvatarUrls, Contact, GroupSummary, Person, PersonSummary } from './person.js';
 export type { Page, PageRequest, PersonList } from './person-list.js';
 export type { CropArea, Photo, Photos, PhotoUploadResult, UploadPhotoOptions } from './photos.js';
 export { type DowngradeOptions, TaskFailedError, type TaskProgress, type TaskStatus } from './type-change.js';

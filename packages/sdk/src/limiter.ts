@@ -4,6 +4,8 @@
  */
 export class Limiter {
   readonly max: number;
+  /** Time (ms since epoch) before which no request of this kind is sent (rate limit), or 0. */
+  pausedUntil = 0;
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 

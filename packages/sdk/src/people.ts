@@ -2,7 +2,7 @@ import type { AssignableType } from './enums.js';
 import { PermissionDeniedError, ValidationError } from './errors.js';
 import type { RequestOptions } from './options.js';
 import { filterQuery, type PeopleFilter } from './people-filter.js';
-import { type Contact, type Person, toPerson } from './person.js';
+import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
 import { PersonList } from './person-list.js';
 import type { Transport } from './transport.js';
 import { type DowngradeOptions, runDowngrade, type TaskProgress } from './type-change.js';
@@ -202,13 +202,14 @@ export class People {
   }
 
   /**
-   * Searches people by name or e-mail (GET /people/search).
+   * Searches people by name or e-mail (GET /people/search). The server returns the short form
+   * ({@link PersonSummary}); for full profiles with filters use {@link People.list} with `text`.
    * @example const found = await ds.people.search('john');
    */
-  async search(query: string, options?: RequestOptions): Promise<Person[]> {
+  async search(query: string, options?: RequestOptions): Promise<PersonSummary[]> {
     const text = requiredText(query, 'query', 255);
     const q = `?query=${encodeURIComponent(text)}`;
-    return toPeople(await this.#response({ method: 'GET', path: `${PEOPLE}/search`, query: q }, options));
+    return toSummaries(await this.#response({ method: 'GET', path: `${PEOPLE}/search`, query: q }, options));
   }
 
   /**
@@ -284,10 +285,13 @@ export class People {
   }
 
   /**
-   * Invites people by e-mail (POST /people/invite).
+   * Invites people by e-mail (POST /people/invite). Returns the invited users in short form.
    * @example await ds.people.invite([{ email: 'ann@example.com', type: 'Guest' }], { culture: 'en-US' });
    */
-  async invite(invitations: Invitation | readonly Invitation[], options?: InviteOptions): Promise<Person[]> {
+  async invite(
+    invitations: Invitation | readonly Invitation[],
+    options?: InviteOptions,
+  ): Promise<PersonSummary[]> {
     const list = Array.isArray(invitations) ? invitations : [invitations as Invitation];
     if (list.length === 0)
       throw new ValidationError('invitations', 'nonEmpty', 'give at least one invitation');
@@ -303,7 +307,7 @@ export class People {
       }),
     };
     if (options?.culture !== undefined) body.culture = culture(options.culture, 'options.culture');
-    return toPeople(await this.#response({ method: 'POST', path: `${PEOPLE}/invite`, body }, options));
+    return toSummaries(await this.#response({ method: 'POST', path: `${PEOPLE}/invite`, body }, options));
   }
 
   /**
@@ -346,6 +350,10 @@ export class People {
     const body = (await this.#t.call(call, options)) as { response?: unknown } | undefined;
     return body !== null && typeof body === 'object' && 'response' in body ? body.response : body;
   }
+}
+
+function toSummaries(value: unknown): PersonSummary[] {
+  return Array.isArray(value) ? value.map(toPersonSummary) : [];
 }
 
 function toPeople(value: unknown): Person[] {

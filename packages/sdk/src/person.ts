@@ -24,13 +24,44 @@ export interface GroupSummary {
   manager?: string;
 }
 
+/** Avatar URLs (relative to the portal, as the server sends them). */
+export interface AvatarUrls {
+  /** Original upload. */
+  original?: string;
+  /** Largest thumbnail. */
+  max?: string;
+  /** Medium thumbnail. */
+  medium?: string;
+  /** Small thumbnail. */
+  small?: string;
+  /** The default-size avatar (`avatar`). */
+  default?: string;
+}
+
+/**
+ * The short form of a user some endpoints return (search, invite): id, name and avatar only.
+ * Use {@link People.get} for the full {@link Person}.
+ */
+export interface PersonSummary {
+  /** User id (GUID). */
+  id: string;
+  /** Display name, formatted by the server (HTML-encoded by DocSpace). */
+  displayName: string | undefined;
+  /** Avatar URLs. */
+  avatar: AvatarUrls;
+  /** Whether the user has their own photo. */
+  hasAvatar: boolean;
+  /** Link to the profile page. */
+  profileUrl: string | undefined;
+  /** The server's object exactly as received. */
+  raw: Record<string, unknown>;
+}
+
 /**
  * A DocSpace user, as the SDK returns it: readable `status` and `type`, dates as `Date`, and the server's
  * original object in `raw` (including fields this SDK version does not know, with dates as sent).
  */
-export interface Person {
-  /** User id (GUID). */
-  id: string;
+export interface Person extends PersonSummary {
   /** Login name. */
   userName: string | undefined;
   /** E-mail address. */
@@ -39,8 +70,6 @@ export interface Person {
   firstName: string | undefined;
   /** Last name. */
   lastName: string | undefined;
-  /** Display name, formatted by the server (HTML-encoded by DocSpace). */
-  displayName: string | undefined;
   /** Account status: `Active`, `Terminated`, `Pending` (invited, not yet joined). */
   status: PersonStatus;
   /** Whether the e-mail is confirmed. */
@@ -75,16 +104,10 @@ export interface Person {
   cultureName: string | undefined;
   /** Mobile phone. */
   mobilePhone: string | undefined;
-  /** Avatar URLs (relative to the portal, as the server sends them). */
-  avatar: { original?: string; max?: string; medium?: string; small?: string; default?: string };
-  /** Whether the user has their own photo. */
-  hasAvatar: boolean;
   /** Storage quota in bytes, if any (-1 = unlimited). */
   quotaLimit: number | undefined;
   /** Used storage in bytes, if the server sent it. */
   usedSpace: number | undefined;
-  /** The server's object exactly as received (unknown fields and raw date strings included). */
-  raw: Record<string, unknown>;
 }
 
 /** Derives the readable type from the server's flags. A user with no flag set is a RoomAdmin (older servers). */
@@ -115,19 +138,12 @@ export function parseDate(value: unknown): Date | undefined {
 /** Turns the server's EmployeeFullDto (or EmployeeDto) into a {@link Person}. Unknown fields are kept in `raw`. */
 export function toPerson(value: unknown): Person {
   const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const avatar: Person['avatar'] = {};
-  if (typeof dto.avatarOriginal === 'string') avatar.original = dto.avatarOriginal;
-  if (typeof dto.avatarMax === 'string') avatar.max = dto.avatarMax;
-  if (typeof dto.avatarMedium === 'string') avatar.medium = dto.avatarMedium;
-  if (typeof dto.avatarSmall === 'string') avatar.small = dto.avatarSmall;
-  if (typeof dto.avatar === 'string') avatar.default = dto.avatar;
   return {
-    id: str(dto.id) ?? '',
+    ...toPersonSummary(dto),
     userName: str(dto.userName),
     email: str(dto.email),
     firstName: str(dto.firstName),
     lastName: str(dto.lastName),
-    displayName: str(dto.displayName),
     status: statusName(dto.status),
     activationStatus: activationName(dto.activationStatus),
     type: personType(dto),
@@ -145,10 +161,26 @@ export function toPerson(value: unknown): Person {
     notes: str(dto.notes),
     cultureName: str(dto.cultureName),
     mobilePhone: str(dto.mobilePhone),
-    avatar,
-    hasAvatar: dto.hasAvatar === true,
     quotaLimit: typeof dto.quotaLimit === 'number' ? dto.quotaLimit : undefined,
     usedSpace: typeof dto.usedSpace === 'number' ? dto.usedSpace : undefined,
+  };
+}
+
+/** Turns the server's EmployeeDto (the short form) into a {@link PersonSummary}. */
+export function toPersonSummary(value: unknown): PersonSummary {
+  const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const avatar: AvatarUrls = {};
+  if (typeof dto.avatarOriginal === 'string') avatar.original = dto.avatarOriginal;
+  if (typeof dto.avatarMax === 'string') avatar.max = dto.avatarMax;
+  if (typeof dto.avatarMedium === 'string') avatar.medium = dto.avatarMedium;
+  if (typeof dto.avatarSmall === 'string') avatar.small = dto.avatarSmall;
+  if (typeof dto.avatar === 'string') avatar.default = dto.avatar;
+  return {
+    id: str(dto.id) ?? '',
+    displayName: str(dto.displayName),
+    avatar,
+    hasAvatar: dto.hasAvatar === true,
+    profileUrl: str(dto.profileUrl),
     raw: dto,
   };
 }

@@ -48,7 +48,6 @@ export class Transport {
   readonly #extraHeaders: Record<string, string>;
   readonly #readHeaders: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
-  #pausedUntil = 0;
 
   constructor(origin: string, auth: Auth, options: DocSpaceOptions) {
     this.origin = origin;
@@ -131,7 +130,7 @@ export class Transport {
     const limiter = method === 'GET' || method === 'HEAD' ? this.reads : this.writes;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
-      if (this.#pausedUntil !== 0) await this.#waitForPause(signal);
+      if (limiter.pausedUntil !== 0) await waitForPause(limiter, signal);
       if (!limiter.tryAcquire()) await limiter.wait(signal);
       const started = this.#logger ? Date.now() : 0;
       let response: Response;
@@ -181,11 +180,11 @@ export class Transport {
       if (status < 400 && !isErrorEnvelope(parsed)) {
         if (this.#logger) this.#log(() => `${method} ${path} -> ${status} in ${Date.now() - started} ms`);
         const reset = rateLimitResetMs(response.headers);
-        if (reset !== undefined) this.#pause(reset);
+        if (reset !== undefined) this.#pause(limiter, reset);
         return raw ? response : parsed;
       }
       const waitMs = status >= 400 ? serverWaitMs(response.headers) : undefined;
-      if (status === 429 && waitMs !== undefined) this.#pause(waitMs);
+      if (status === 429 && waitMs !== undefined) this.#pause(limiter, waitMs);
       const retryable = attempt < maxRetries && isRetryableStatus(status, idempotent, waitMs !== undefined);
       const delay = retryable
         ? (waitMs ?? backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs)))
@@ -203,23 +202,29 @@ export class Transport {
     }
   }
 
-  #pause(ms: number): void {
-    const until = Date.now() + Math.min(ms, this.#maxWaitMs);
-    if (until > this.#pausedUntil) this.#pausedUntil = until;
-  }
-
-  async #waitForPause(signal: AbortSignal | undefined): Promise<void> {
-    const wait = this.#pausedUntil - Date.now();
-    if (wait <= 0) {
-      this.#pausedUntil = 0;
-      return;
-    }
-    await sleep(wait, signal);
+  /**
+   * After a 429 (or a response saying the window is used up), holds back the other requests of the same kind
+   * until the window resets, so a burst does not hammer the server. Longer waits than `maxRetryWaitMs` are not
+   * applied: those calls fail fast with the server's own 429.
+   */
+  #pause(limiter: Limiter, ms: number): void {
+    if (ms > this.#maxWaitMs) return;
+    const until = Date.now() + ms;
+    if (until > limiter.pausedUntil) limiter.pausedUntil = until;
   }
 
   #log(line: () => string): void {
     if (this.#logger) this.#logger(this.redact(`[docspace] ${line()}`));
   }
+}
+
+async function waitForPause(limiter: Limiter, signal: AbortSignal | undefined): Promise<void> {
+  const wait = limiter.pausedUntil - Date.now();
+  if (wait <= 0) {
+    limiter.pausedUntil = 0;
+    return;
+  }
+  await sleep(wait, signal);
 }
 
 /** @internal Parses a response text: JSON when it looks like JSON, else the text itself; `undefined` when empty. */

@@ -1,0 +1,76 @@
+import { DocSpace, TaskFailedError } from '@docspace-people/sdk';
+import { afterEach, expect, it } from 'vitest';
+import { OTHER_ID, USER_ID } from './helpers/fixtures.js';
+import { type MisbehavingServer, sendEnvelope, startServer } from './helpers/misbehaving-server.js';
+
+let server: MisbehavingServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A server whose type-change task advances 0 -> 50 -> 100 over successive progress polls, or fails. */
+async function taskServer(outcome: 'completes' | 'fails') {
+  const bodies: unknown[] = [];
+  let polls = 0;
+  server = await startServer(({ req, res, body }) => {
+    if (req.method === 'POST') {
+      bodies.push(JSON.parse(body));
+      return sendEnvelope(res, { id: 'task-1', percentage: 0, isCompleted: false, status: 0 });
+    }
+    polls++;
+    if (polls === 1)
+      return sendEnvelope(res, { id: 'task-1', percentage: 50, isCompleted: false, status: 1 });
+    if (outcome === 'fails') {
+      return sendEnvelope(res, {
+        id: 'task-1',
+        percentage: 50,
+        isCompleted: true,
+        status: 4,
+        error: 'Reassign failed',
+      });
+    }
+    sendEnvelope(res, { id: 'task-1', percentage: 100, isCompleted: true, status: 2 });
+  });
+  return { bodies, url: server.url };
+}
+
+it('downgrade starts the task with type, userId and reassignUserId, then polls until it completes', async () => {
+  const { bodies, url } = await taskServer('completes');
+  const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
+  const seen: string[] = [];
+  const done = await ds.people.downgrade(USER_ID, 'User', {
+    reassignTo: OTHER_ID,
+    pollIntervalMs: 1,
+    onProgress: (p) => seen.push(`${p.status}:${p.percentage}`),
+  });
+  expect(bodies).toEqual([{ type: 'User', userId: USER_ID, reassignUserId: OTHER_ID }]);
+  expect(seen).toEqual(['Created:0', 'Running:50', 'Completed:100']);
+  expect(done).toMatchObject({ isCompleted: true, status: 'Completed', percentage: 100 });
+  expect(server?.hits).toEqual([
+    'POST /api/2.0/people/type',
+    `GET /api/2.0/people/type/progress/${USER_ID}`,
+    `GET /api/2.0/people/type/progress/${USER_ID}`,
+  ]);
+});
+
+it('a failed task throws TaskFailedError with the server message and the last progress', async () => {
+  const { url } = await taskServer('fails');
+  const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
+  const error = await ds.people.downgrade(USER_ID, 'Guest', { pollIntervalMs: 1 }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(TaskFailedError);
+  expect((error as TaskFailedError).message).toContain('Reassign failed');
+  expect((error as TaskFailedError).progress.status).toBe('Failed');
+});
+
+it('aborting stops waiting', async () => {
+  const { url } = await taskServer('completes');
+  const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
+  const controller = new AbortController();
+  const pending = ds.people.downgrade(USER_ID, 'Guest', {
+    pollIntervalMs: 60_000,
+    signal: controller.signal,
+    onProgress: () => controller.abort(),
+  });
+  await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+});
