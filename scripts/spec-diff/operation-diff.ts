@@ -59,8 +59,8 @@ export function diffOperations(ctx: OperationDiffContext): OperationFinding[] {
       operation: ref,
       pointer: entry.pointer,
       message: moved
-        ? `${operationLabel(ref)} moved to ${moved.method.toUpperCase()} ${moved.path}: update calls to use the new path.`
-        : `${operationLabel(ref)} was removed: stop calling it.`,
+        ? `The operation moved to ${moved.method.toUpperCase()} ${moved.path}: update calls to use the new path.`
+        : 'The operation was removed: stop calling it.',
     });
   }
   for (const [key, entry] of after) {
@@ -70,7 +70,7 @@ export function diffOperations(ctx: OperationDiffContext): OperationFinding[] {
       code: 'operation-added',
       operation: ref,
       pointer: entry.pointer,
-      message: `New operation ${operationLabel(ref)}${typeof entry.operation.summary === 'string' ? `: ${entry.operation.summary}` : ''}.`,
+      message: `New operation${typeof entry.operation.summary === 'string' ? `: ${entry.operation.summary}` : ''}.`,
     });
   }
   for (const [key, old] of before) {
@@ -99,7 +99,7 @@ function diffOperation(
     push({
       code: 'operationId-renamed',
       pointer: childPointer(now.pointer, 'operationId'),
-      message: `${now.method.toUpperCase()} ${now.path}: operationId ${old.operationId ?? '(none)'} is now ${now.operationId ?? '(none)'}; rename uses of operations["${old.operationId ?? ''}"] in your code.`,
+      message: `operationId ${old.operationId ?? '(none)'} is now ${now.operationId ?? '(none)'}; rename uses of operations["${old.operationId ?? ''}"] in your code.`,
       before: old.operationId,
       after: now.operationId,
     });

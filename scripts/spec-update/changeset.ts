@@ -22,12 +22,20 @@ function where(change: Change): string {
   const { operation, schema } = change.location;
   if (operation) return `\`${operationLabel(operation)}\``;
   const used =
-    change.affects && change.affects.length > 0 ? `, used by ${describeAffects(change.affects, 3)}` : '';
+    change.affects && change.affects.length > 0 ? ` (used by ${describeAffects(change.affects, 3)})` : '';
   return `\`${schema ?? '?'}\`${used}`;
 }
 
+/** One bullet per operation or schema, with its changes nested under it. */
 function bullets(changes: readonly Change[]): string[] {
-  return changes.map((change) => `- ${where(change)}: ${change.message}`);
+  const groups = new Map<string, string[]>();
+  for (const change of changes)
+    groups.set(where(change), [...(groups.get(where(change)) ?? []), change.message]);
+  return [...groups].flatMap(([label, messages]) =>
+    messages.length === 1
+      ? [`- ${label}: ${messages[0]}`]
+      : [`- ${label}:`, ...messages.map((m) => `  - ${m}`)],
+  );
 }
 
 /** What the changeset says about the upstream document it came from. */
@@ -38,12 +46,26 @@ export interface ChangesetContext {
   readonly to: string;
 }
 
+const FIX_NOUNS: Readonly<Record<string, string>> = {
+  'description-changed': 'descriptions',
+  'example-changed': 'examples',
+  'error-response-added': 'newly documented error responses',
+  'error-response-removed': 'error responses no longer documented',
+  'response-header-added': 'newly documented response headers',
+  'response-header-removed': 'response headers no longer documented',
+  'constraint-changed': 'documented limits',
+  'format-changed': 'formats',
+  'default-changed': 'defaults',
+};
+
 function fixSummary(fixes: readonly Change[]): string[] {
   if (fixes.length === 0) return [];
   const perCode = new Map<string, number>();
   for (const change of fixes) perCode.set(change.code, (perCode.get(change.code) ?? 0) + 1);
-  const counts = [...perCode].sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => `${code} x${n}`);
-  return ['', `Fixes (no code change needed): ${counts.join(', ')}.`];
+  const counts = [...perCode]
+    .sort(([, a], [, b]) => b - a)
+    .map(([code, n]) => `${n} ${FIX_NOUNS[code] ?? code}`);
+  return ['', `Documentation only, no code change needed: ${counts.join(', ')}.`];
 }
 
 function frontMatter(pkg: string, bump: BumpLevel): string[] {
@@ -60,7 +82,7 @@ export function clientChangeset(
   const features = changes.filter((c) => c.kind === 'feature');
   const lines = [
     ...frontMatter(CLIENT_PACKAGE, bump),
-    `Regenerated from the upstream DocSpace People API document ${context.to} (was ${context.from}).`,
+    `Regenerated from the upstream DocSpace People API document ${context.to}; previously ${context.from}.`,
   ];
   if (breaking.length > 0) {
     lines.push(
@@ -84,9 +106,10 @@ export function sdkChangeset(changes: readonly Change[], context: ChangesetConte
   const count = (kind: ChangeKind): number => changes.filter((c) => c.kind === kind).length;
   const lines = [
     ...frontMatter(SDK_PACKAGE, 'patch'),
-    `Built on ${CLIENT_PACKAGE} regenerated from the DocSpace People API document ${context.to} (was ${context.from}).`,
-    `The facade's own API is unchanged by this update; the client's changelog lists the ${count('breaking')} breaking`,
-    `and ${count('feature')} new items in the generated types, which matter only if you also use the client directly.`,
+    `Built on ${CLIENT_PACKAGE} regenerated from the DocSpace People API document ${context.to}; previously ` +
+      `${context.from}. The facade's own API is unchanged by this update. The client's changelog lists ` +
+      `${count('breaking')} breaking and ${count('feature')} new items in the generated types: they matter only ` +
+      'if you also use the client directly.',
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -98,8 +98,9 @@ function missingOperation(id: string, upstreamChanges: readonly Change[]): Updat
   if (renamed?.location.operation) {
     const { method, path } = renamed.location.operation;
     hint = `upstream renamed it to ${String(renamed.after)} (${method} ${path}): rename it in spec/operations.yaml`;
-  } else if (removed) {
-    hint = `upstream removed it: ${removed.message} Drop it from spec/operations.yaml (and its contract test)`;
+  } else if (removed?.location.operation) {
+    const { method, path } = removed.location.operation;
+    hint = `upstream removed it (${method} ${path}): drop it from spec/operations.yaml (and its contract test)`;
   }
   return { kind: 'missing-operation', message: `operation ${id} (spec/operations.yaml): ${hint}.` };
 }

@@ -131,11 +131,15 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
     expect(client?.file).toMatch(/^\.changeset\/people-api-3\.7\.0-b1042bda-client\.md$/);
     const text = repo.read(client?.file ?? '');
     expect(text.startsWith('---\n"@docspace-people/client": minor\n---\n')).toBe(true);
-    expect(text).toContain('Regenerated from the upstream DocSpace People API document 3.7.0 (v3.7.2-server');
+    expect(text).toContain(
+      'Regenerated from the upstream DocSpace People API document 3.7.0 (v3.7.2-server, ed2994e74f); previously 3.6.0 (0fc92e44c2).',
+    );
     expect(text).toContain('update your code before upgrading');
     expect(text).toContain('`MemberRequestDto.title` was removed from the request: stop setting it');
     expect(text).toContain('operationId starUserTypetUpdate is now startUserTypeUpdate');
-    expect(text).toContain('New operation GET /api/2.0/people/exists (checkUserExistsByEmail)');
+    expect(text).toContain(
+      '- `GET /api/2.0/people/exists (checkUserExistsByEmail)`: New operation: Check if a user exists by email.',
+    );
   });
 
   it('writes a patch changeset for the sdk, which is built on the client', () => {
