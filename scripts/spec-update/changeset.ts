@@ -64,7 +64,7 @@ function fixSummary(fixes: readonly Change[]): string[] {
   for (const change of fixes) perCode.set(change.code, (perCode.get(change.code) ?? 0) + 1);
   const counts = [...perCode]
     .sort(([, a], [, b]) => b - a)
-    .map(([code, n]) => `${n} ${FIX_NOUNS[code] ?? code}`);
+    .map(([code, n]) => `${FIX_NOUNS[code] ?? code} (${n})`);
   return ['', `Documentation only, no code change needed: ${counts.join(', ')}.`];
 }
 

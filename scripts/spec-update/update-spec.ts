@@ -166,20 +166,21 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
     );
     const clientBump = bumpFor(kind, clientVersion);
     const name = changesetBase(incoming);
-    bumps.push(
-      {
-        name: CLIENT_PACKAGE,
-        bump: clientBump,
-        file: `.changeset/${name}-client.md`,
-        text: clientChangeset(changes, clientBump, context),
-      },
-      {
+    bumps.push({
+      name: CLIENT_PACKAGE,
+      bump: clientBump,
+      file: `.changeset/${name}-client.md`,
+      text: clientChangeset(changes, clientBump, context),
+    });
+    // The facade only needs a release when the client's new version leaves its `^` range (a breaking change).
+    if (kind === 'breaking') {
+      bumps.push({
         name: SDK_PACKAGE,
         bump: 'patch',
         file: `.changeset/${name}-sdk.md`,
         text: sdkChangeset(changes, context),
-      },
-    );
+      });
+    }
   }
 
   let source: UpstreamSource;
@@ -219,6 +220,12 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
   write(files.curatedFile, serializeSpec(built.spec));
   mkdirSync(files.changesetDir, { recursive: true });
   for (const bump of bumps) write(join(options.root, bump.file), bump.text);
-  written.push(...(await (options.generate ?? generateWithPnpm)(options.root)));
+  try {
+    written.push(...(await (options.generate ?? generateWithPnpm)(options.root)));
+  } catch (error) {
+    throw new Error(
+      `wrote ${written.join(', ')} but regenerating the client failed: run \`pnpm generate\` and fix the cause. ${(error as Error).message}`,
+    );
+  }
   return { ok: true, ...base, to: describeSource(source), changes, problems, bumps, written, notes: [] };
 }

@@ -180,6 +180,34 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
   });
 });
 
+describe('a documentation-only upstream change', () => {
+  it('bumps the client by a patch and leaves the sdk alone', async () => {
+    const repo = makeRepo({ pinned: '3.7.2' });
+    try {
+      const doc = readFixture('3.7.2') as { paths: Record<string, Record<string, { description?: string }>> };
+      const self = doc.paths['/api/2.0/people/@self']?.get;
+      if (self) self.description = 'Returns the profile of the user who makes the request.';
+      const source = join(repo.root, 'people_2.0.json');
+      writeFileSync(source, JSON.stringify(doc));
+      const result = await updateSpec({
+        root: repo.root,
+        source,
+        provenance: { commit: 'f'.repeat(40), date: '2026-07-01' },
+        generate: async () => [],
+      });
+      expect(result.changes.map((c) => `${c.kind} ${c.code} ${c.location.operation?.operationId}`)).toEqual([
+        'fix description-changed getSelfProfile',
+      ]);
+      expect(result.bumps.map((b) => `${b.name} ${b.bump}`)).toEqual(['@docspace-people/client patch']);
+      expect(repo.read(result.bumps[0]?.file ?? '')).toContain(
+        'Documentation only, no code change needed: descriptions (1).',
+      );
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('pnpm spec:update --check', () => {
   it('reports the classified changes and the changesets it would write, and writes nothing', async () => {
     const repo = repoAt20260203();
