@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Change, classify, diffSpecs, formatReport } from '../../scripts/spec-diff/index.js';
+import { type Change, classify, diffSpecs, formatReport, RULES } from '../../scripts/spec-diff/index.js';
 
 // A small hand-made API: Person is received, NewPerson is sent, Type and Address travel both ways.
 type Doc = ReturnType<typeof baseDoc>;
@@ -429,5 +430,19 @@ describe('classify', () => {
     ['description-changed', 'both', 'fix'],
   ] as const)('%s in a %s is %s', (code, direction, kind) => {
     expect(classify(code, direction)).toBe(kind);
+  });
+});
+
+describe('spec/UPDATING.md', () => {
+  const rows = readFileSync(new URL('../UPDATING.md', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => line.split('|').map((cell) => cell.trim()));
+
+  it.each(Object.entries(RULES))('documents the rule for %s', (code, rule) => {
+    const row = rows.find((cells) => (cells[1] ?? '').includes(`\`${code}\``));
+    const expected =
+      typeof rule === 'string' ? rule : `${rule.request} in requests, ${rule.response} in responses`;
+    expect(row?.[2]).toBe(expected);
   });
 });
