@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SpecBuildError } from './spec/build.js';
 import { repoRoot } from './spec/paths.js';
 import { formatUpdateReport } from './spec-update/format-update-report.js';
 import { ProvenanceError } from './spec-update/provenance.js';
@@ -59,6 +60,10 @@ try {
   console.log(formatUpdateReport(result, { check, verbose }));
   process.exit(result.ok ? 0 : 1);
 } catch (error) {
+  if (error instanceof SpecBuildError) {
+    console.error(`spec:update: ${error.message}`);
+    process.exit(1);
+  }
   if (error instanceof UpstreamReadError || error instanceof ProvenanceError) {
     console.error(`spec:update: ${error.message}`);
     process.exit(2);

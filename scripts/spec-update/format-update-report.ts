@@ -42,6 +42,12 @@ export function formatUpdateReport(result: UpdateResult, options: UpdateReportOp
     lines.push(formatReport(result.changes, { verbose: options.verbose ?? false }), '');
     lines.push(`Changesets: ${result.bumps.map((b) => `${b.name} ${b.bump} (${b.file})`).join(', ')}`);
   }
+  if (result.unselected.length > 0) {
+    const names = result.unselected.map((o) => `${o.operationId ?? '?'} (${o.method} ${o.path})`).join(', ');
+    lines.push(
+      `Upstream also added operations the packages do not include (add them to spec/operations.yaml to expose them): ${names}`,
+    );
+  }
   lines.push(...result.notes.map((n) => `Note: ${n}`));
   if (options.check) {
     lines.push('', 'Nothing written (--check).');

@@ -9,7 +9,13 @@ import {
   serializeSpec,
   type UpstreamSource,
 } from '../spec/build.js';
-import { type BumpLevel, type Change, diffSpecs, overallKind } from '../spec-diff/index.js';
+import {
+  type BumpLevel,
+  type Change,
+  diffSpecs,
+  type OperationRef,
+  overallKind,
+} from '../spec-diff/index.js';
 import { bumpFor, CLIENT_PACKAGE, clientChangeset, SDK_PACKAGE, sdkChangeset } from './changeset.js';
 import { type GenerateClient, generateWithPnpm } from './generate-client.js';
 import { describeSource, nextSource, type ProvenanceFlags } from './provenance.js';
@@ -67,6 +73,8 @@ export interface UpdateResult {
   readonly changes: Change[];
   /** Classified differences between the pinned upstream document and the new one. */
   readonly upstreamChanges: Change[];
+  /** Operations the new upstream document added that spec/operations.yaml does not select (candidates to add). */
+  readonly unselected: OperationRef[];
   /** What blocks the update (empty when ok). */
   readonly problems: UpdateProblem[];
   /** The changesets, one per affected package. */
@@ -131,7 +139,11 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
     ...incoming.fromUrl,
     infoVersion: incoming.infoVersion,
   });
-  const base = { from, to, upstreamChanges };
+  const selected = new Set(Object.values(selection).flat());
+  const unselected = upstreamChanges
+    .filter((c) => c.code === 'operation-added' && !selected.has(c.location.operation?.operationId ?? ''))
+    .flatMap((c) => (c.location.operation ? [c.location.operation] : []));
+  const base = { from, to, upstreamChanges, unselected };
 
   // Everything that blocks the update, in one go: missing operations, then corrections that match nothing.
   const available = operationIds(incoming.doc);

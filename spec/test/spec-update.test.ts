@@ -126,6 +126,13 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
     );
   });
 
+  it('names the operations upstream added that the packages do not select', () => {
+    expect(result.unselected.map((o) => o.operationId)).toEqual(['changeUserEmail']);
+    expect(formatUpdateReport(result)).toContain(
+      'Upstream also added operations the packages do not include (add them to spec/operations.yaml to expose them): changeUserEmail (PUT /api/2.0/people/{userid}/email)',
+    );
+  });
+
   it('writes a changeset for the client with a minor bump (breaking before 1.0) and actionable lines', () => {
     const [client] = result.bumps;
     expect(client?.file).toMatch(/^\.changeset\/people-api-3\.7\.0-b1042bda-client\.md$/);
