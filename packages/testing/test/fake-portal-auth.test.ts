@@ -69,6 +69,11 @@ describe('keeping tokens secret', () => {
     expect(inspect(portal, { depth: 5 })).not.toContain(portal.ownerToken);
   });
 
+  it('leaves passwords out of the copies of people it hands out', () => {
+    expect(portal.owner).not.toHaveProperty('password');
+    expect(JSON.stringify(portal.users())).not.toContain('owner-password');
+  });
+
   it('does not record tokens in the request log', async () => {
     await call(portal, 'GET', '/people/@self');
     await call(portal, 'GET', '/people/@self', {

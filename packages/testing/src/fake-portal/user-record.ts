@@ -36,7 +36,7 @@ export interface FakeUser {
   status: EmployeeStatusName;
   /** Activation status. */
   activationStatus: ActivationStatusName;
-  /** Password for Basic authentication; none means Basic is refused for this user. */
+  /** Password for Basic authentication; none means Basic is refused. Never included in copies given to tests. */
   password?: string;
   /** Location. */
   location?: string;

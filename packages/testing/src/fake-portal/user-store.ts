@@ -123,7 +123,9 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A deep copy of a person, so tests cannot change the fake's state by accident. */
+/** A deep copy of a person (without the password), so tests cannot change the fake's state by accident. */
 export function snapshot(user: FakeUser): FakeUser {
-  return structuredClone(user);
+  const copy = structuredClone(user);
+  delete copy.password;
+  return copy;
 }
