@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { authenticate } from './auth.js';
 import type { EmployeeTypeName } from './enums.js';
-import { failure, type LinkTarget, type Reply, toJson, validationProblem } from './envelope.js';
+import { failure, type LinkTarget, type Reply, validationProblem } from './envelope.js';
 import { PortalError, ValidationFailure } from './errors.js';
 import { FaultPlan, type FaultRule, type ScriptedFault } from './faults.js';
+import { injectFault, parseJson, readBody, send, sleep } from './http-io.js';
 import type { FakePortalOptions, PortalLimits } from './options.js';
 import { PortalState, type TypeChangeTask } from './portal-state.js';
 import {
@@ -36,13 +37,6 @@ const defaultOwner = {
   firstName: 'Olivia',
   lastName: 'Owner',
   password: 'owner-password',
-};
-const proxyPage = (status: number, text: string) =>
-  `<html>\r\n<head><title>${status} ${text}</title></head>\r\n<body>\r\n<center><h1>${status} ${text}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-const proxyTexts: Record<number, string> = {
-  502: 'Bad Gateway',
-  503: 'Service Temporarily Unavailable',
-  504: 'Gateway Time-out',
 };
 
 /**
@@ -382,73 +376,15 @@ export class FakePortal {
       return failure(500, (error as Error).message || 'Internal error', 'System.Exception');
     }
   }
-
   #inject(
     req: IncomingMessage,
     res: ServerResponse,
     rule: FaultRule,
     final: { status?: RecordedRequest['status'] },
   ) {
-    const action = rule.action;
-    if (action === 'close') {
-      final.status = 'close';
-      req.socket.end();
-      req.socket.destroySoon();
-      return;
-    }
-    if (action === 'reset') {
-      final.status = 'reset';
-      req.socket.resetAndDestroy();
-      return;
-    }
-    const retryAfter = rule.retryAfterSeconds ?? (action === 429 ? 1 : undefined);
-    const headers: Record<string, string> =
-      retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
-    const page = proxyTexts[action];
-    if (page) {
-      res.writeHead(action, { 'Content-Type': 'text/html', ...headers });
-      res.end(proxyPage(action, page));
-      return;
-    }
-    send(
-      res,
-      failure(action, action === 429 ? 'Too many requests' : 'Injected failure', 'System.Exception'),
-      headers,
-    );
+    const dropped = injectFault(req, res, rule);
+    if (dropped) final.status = dropped;
   }
-}
-
-function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
-  const body = toJson(reply.body);
-  res.writeHead(reply.status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    ...headers,
-    ...reply.headers,
-  });
-  res.end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function parseJson(req: IncomingMessage, raw: Buffer): unknown {
-  if (raw.length === 0 || !/json/i.test(req.headers['content-type'] ?? 'application/json')) return undefined;
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
