@@ -1,50 +1,44 @@
 /**
- * `pnpm demo`: a few read-only calls through the typed client, against a Prism mock of the curated spec that
- * this script starts and stops, or against your portal when DOCSPACE_URL and DOCSPACE_TOKEN are set.
+ * `pnpm demo`: runs every example in sequence and prints a summary. Against one Prism mock of the curated spec
+ * that it starts and stops, or against your portal when DOCSPACE_URL and DOCSPACE_TOKEN are set.
+ * Exits with 1 when any example failed.
  */
-import { createClient } from '@docspace-people/client';
-import { type PrismServer, startPrism } from '@docspace-people/testing';
+import { allExamples } from './all-examples.js';
+import { type ExampleResult, isMain, openTarget, runExample, type TargetEnv } from './support/index.js';
 
-const portal = process.env.DOCSPACE_URL;
-const token = process.env.DOCSPACE_TOKEN;
-let prism: PrismServer | undefined;
-
-async function main(): Promise<void> {
-  let baseUrl: string;
-  if (portal && token) {
-    baseUrl = portal;
-    console.log(`Using the portal at ${portal}`);
-  } else {
-    prism = await startPrism();
-    baseUrl = prism.url;
-    console.log(
-      `Started a Prism mock of the curated spec at ${baseUrl} (set DOCSPACE_URL and DOCSPACE_TOKEN for a real portal)`,
-    );
+/** Runs the given examples against the target the environment chooses; returns every result. */
+export async function demo(
+  env: TargetEnv = process.env,
+  write: (line: string) => void = console.log,
+  examples = allExamples,
+): Promise<ExampleResult[]> {
+  write('DocSpace People SDK demo: the vendor tutorials, corrected, on @docspace-people/sdk');
+  const opened = await openTarget(env, write);
+  const results: ExampleResult[] = [];
+  try {
+    for (const example of examples) results.push(await runExample(example, opened.target, write));
+  } finally {
+    await opened.close();
   }
-  const client = createClient({ baseUrl, token: token ?? 'sk-demo' });
-
-  const me = await client.GET('/api/2.0/people/@self');
-  if (!me.data) throw new Error(`GET /people/@self failed: ${JSON.stringify(me.error)}`);
-  console.log(`1. Signed in as ${me.data.response.displayName} <${me.data.response.email}>`);
-
-  const page = await client.GET('/api/2.0/people/filter', { params: { query: { count: 25 } } });
-  if (!page.data) throw new Error(`GET /people/filter failed: ${JSON.stringify(page.error)}`);
-  console.log(`2. First page: ${page.data.response.length} of ${page.data.total ?? '?'} people`);
-  for (const person of page.data.response) console.log(`   - ${person.displayName} (${person.email})`);
-
-  const photo = await client.GET('/api/2.0/people/{userid}/photo', {
-    params: { path: { userid: me.data.response.id } },
-  });
-  if (!photo.data) throw new Error(`GET /people/{id}/photo failed: ${JSON.stringify(photo.error)}`);
-  console.log(`3. Your photo (max size): ${photo.data.response.max}`);
+  const width = Math.max(...results.map((result) => result.name.length));
+  write('');
+  write('Summary');
+  for (const result of results) {
+    const mark = result.ok ? 'ok    ' : 'FAILED';
+    const detail = result.ok ? `${result.steps} steps` : `step ${result.steps}: ${result.error}`;
+    write(`  ${mark} ${result.name.padEnd(width)}  ${detail}  (${(result.ms / 1000).toFixed(1)}s)`);
+  }
+  const passed = results.filter((result) => result.ok).length;
+  write(`${passed} of ${results.length} examples passed.`);
+  return results;
 }
 
-try {
-  await main();
-  console.log('Demo finished.');
-} catch (error) {
-  console.error(`Demo failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await prism?.stop();
+if (isMain(import.meta.url)) {
+  try {
+    const results = await demo();
+    process.exitCode = results.every((result) => result.ok) ? 0 : 1;
+  } catch (error) {
+    console.error(`Demo failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
 }

@@ -1,0 +1,8 @@
+import { manageUserPhoto } from './manage-user-photo.js';
+import { manageUsers } from './manage-users.js';
+import { photosTour } from './photos-tour.js';
+import type { Example } from './support/index.js';
+import { updateUserRole } from './update-user-role.js';
+
+/** Every example, in the order the demo runs them. */
+export const allExamples: readonly Example[] = [manageUsers, manageUserPhoto, updateUserRole, photosTour];

@@ -1,0 +1,11 @@
+export { isMain, runAsProgram } from './main.js';
+export {
+  describeError,
+  type Example,
+  type ExampleContext,
+  type ExampleResult,
+  MOCK_NOTE,
+  runExample,
+} from './steps.js';
+export { type OpenTarget, openTarget, type Target, type TargetEnv, targetFor } from './target.js';
+export { uniqueEmail } from './unique-email.js';

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs `src/<name>.ts` with tsx as its own process and collects its output and exit code. */
+function runProgram(name: string, env: Record<string, string>) {
+  return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `src/${name}.ts`], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('examples as programs (tsx, in a child process)', () => {
+  it.each(['manage-users', 'manage-user-photo', 'update-user-role', 'photos-tour'])(
+    '%s exits 0 and prints its numbered steps',
+    async (name) => {
+      const { code, out } = await runProgram(name, { DOCSPACE_PRISM_URL: inject('prismUrl') });
+      expect(out).toContain(`== ${name}: `);
+      expect(out).toContain('  1. ');
+      expect(out).toMatch(new RegExp(`ok: ${name} \\(\\d+ steps\\)`));
+      expect(code).toBe(0);
+    },
+  );
+
+  it('an example exits 1 and names the failure when the portal cannot be reached, without the token', async () => {
+    const token = 'sk-secret-token-for-the-test';
+    const { code, out } = await runProgram('manage-users', {
+      DOCSPACE_URL: `http://127.0.0.1:${await closedPort()}`,
+      DOCSPACE_TOKEN: token,
+    });
+    expect(out).toContain('FAILED: ConnectionError');
+    expect(out).not.toContain(token);
+    expect(code).toBe(1);
+  });
+
+  it('the demo exits 0 with a summary when every example passes', async () => {
+    const { code, out } = await runProgram('demo', { DOCSPACE_PRISM_URL: inject('prismUrl') });
+    expect(out).toContain('4 of 4 examples passed.');
+    expect(code).toBe(0);
+  });
+
+  it('the demo exits 1 when the portal cannot be reached', async () => {
+    const { code, out } = await runProgram('demo', {
+      DOCSPACE_URL: `http://127.0.0.1:${await closedPort()}`,
+      DOCSPACE_TOKEN: 'sk-x',
+    });
+    expect(out).toContain('0 of 4 examples passed.');
+    expect(code).toBe(1);
+  });
+});
