@@ -1,0 +1,75 @@
+// `pnpm bench`: the five measurements of issue 6, printed as a table and written as JSON.
+// BENCH_MODE=smoke runs a few iterations only (to check the script, not to read figures).
+// BENCH_JSON=path overrides where the JSON goes (default: bench/results.json at the repo root).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureBulkOnboarding } from './bulk-onboarding.js';
+import { measureBundleSizes } from './bundle-size.js';
+import { measureLoopback } from './loopback.js';
+import { measureOverhead } from './overhead.js';
+import { formatReport } from './report.js';
+import type { BenchResults } from './results.js';
+import { checkTargets } from './targets.js';
+import { measureTypeCheck } from './type-check.js';
+
+/** How much work each measurement does in each mode. */
+const plans = {
+  full: {
+    overhead: { calls: 2000, rounds: 11, warmup: 3000 },
+    loopback: { requests: 5000, rounds: 3, concurrency: 16 },
+    bundleRounds: 3,
+    typeCheckRounds: 3,
+    bulk: { users: 1000, rounds: 3, latencyMs: 20, writeLimit: 15 },
+  },
+  smoke: {
+    overhead: { calls: 50, rounds: 3, warmup: 50 },
+    loopback: { requests: 100, rounds: 2, concurrency: 16 },
+    bundleRounds: 1,
+    typeCheckRounds: 1,
+    bulk: { users: 60, rounds: 1, latencyMs: 20, writeLimit: 15 },
+  },
+};
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const mode = process.env.BENCH_MODE === 'smoke' ? 'smoke' : 'full';
+const jsonPath = resolve(repoRoot, process.env.BENCH_JSON || 'bench/results.json');
+const plan = plans[mode];
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+const started = performance.now();
+const startLoad = loadavg()[0] ?? 0;
+log(`${mode} run; JSON -> ${jsonPath}`);
+log('1/5 per-call overhead, network stubbed');
+const overhead = await measureOverhead(plan.overhead);
+log('2/5 GETs against a loopback keep-alive server');
+const loopback = await measureLoopback(plan.loopback);
+log('3/5 bundle sizes');
+const bundle = await measureBundleSizes(plan.bundleRounds);
+log('4/5 consumer type-check cost');
+const typeCheck = await measureTypeCheck(plan.typeCheckRounds);
+log('5/5 bulk onboarding');
+const bulk = await measureBulkOnboarding(plan.bulk);
+
+const cpuList = cpus();
+const partial: Omit<BenchResults, 'targets'> = {
+  meta: {
+    startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+    mode,
+    node: process.version,
+    cpus: `${cpuList.length} x ${cpuList[0]?.model.trim() ?? 'unknown CPU'}`,
+    loadAverage: { start: startLoad, end: loadavg()[0] ?? 0 },
+    durationS: (performance.now() - started) / 1000,
+  },
+  overhead,
+  loopback,
+  bundle,
+  typeCheck,
+  bulk,
+};
+const results: BenchResults = { ...partial, targets: checkTargets(partial) };
+await mkdir(dirname(jsonPath), { recursive: true });
+await writeFile(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(formatReport(results));
+log(`wrote ${jsonPath}`);

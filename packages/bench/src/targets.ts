@@ -1,0 +1,45 @@
+import type { BenchResults } from './results.js';
+
+/** One target of the issue, checked against what was measured (reported, never asserted). */
+export interface TargetCheck {
+  /** What is compared, e.g. "stubbed get: facade / baseline". */
+  name: string;
+  /** The measured value (a ratio, or bytes). */
+  measured: number;
+  /** The most the target allows. */
+  limit: number;
+  /** Unit of `measured` and `limit`: "x" (ratio) or "bytes". */
+  unit: 'x' | 'bytes';
+  /** Whether `measured <= limit`. */
+  met: boolean;
+  /** How far over the limit, in percent of the limit (0 when met). */
+  missedByPct: number;
+}
+
+function check(name: string, measured: number, limit: number, unit: 'x' | 'bytes'): TargetCheck {
+  const met = measured <= limit;
+  return { name, measured, limit, unit, met, missedByPct: met ? 0 : ((measured - limit) / limit) * 100 };
+}
+
+/** The issue's targets, evaluated on one run's results. */
+export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
+  const { overhead, loopback, bundle, bulk } = results;
+  return [
+    check('1 stubbed get: facade / baseline', overhead.get.vsBaseline.facade.median, 1.5, 'x'),
+    check('1 stubbed create: facade / baseline', overhead.create.vsBaseline.facade.median, 1.5, 'x'),
+    check(
+      '2 CPU per GET, sequential: facade / baseline',
+      loopback.sequential.vsBaseline.facade.median,
+      1.15,
+      'x',
+    ),
+    check(
+      '2 CPU per GET, concurrency 16: facade / baseline',
+      loopback.concurrent.vsBaseline.facade.median,
+      1.15,
+      'x',
+    ),
+    check('3 two-call consumer, gzipped (5 KB)', bundle.facade.gzipped.median, 5000, 'bytes'),
+    check('5 bulk onboarding: wall / bound', bulk.vsBound.median, 1.15, 'x'),
+  ];
+}
