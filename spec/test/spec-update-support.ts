@@ -95,6 +95,8 @@ export interface RepoSetup {
   readonly selection?: Selection;
   /** spec/openapi.json (default: built from the pinned version with the repository's corrections). */
   readonly curated?: unknown;
+  /** Corrections appended to the repository's overlay. */
+  readonly extraCorrections?: ReadonlyArray<Record<string, unknown>>;
   /** packages/client version (default 0.1.0). */
   readonly clientVersion?: string;
 }
@@ -139,12 +141,14 @@ export function makeRepo(setup: RepoSetup): TempRepo {
       2,
     )}\n`,
   );
-  put('spec/overlay.yaml', readFileSync(overlayFile));
+  const overlay = loadOverlay(overlayFile);
+  overlay.actions.push(...((setup.extraCorrections ?? []) as unknown as typeof overlay.actions));
+  put('spec/overlay.yaml', stringify(overlay));
   put('spec/operations.yaml', stringify(selection));
   const curated =
     setup.curated ??
     buildCuratedSpec(readFixture(setup.pinned), {
-      overlay: loadOverlay(overlayFile),
+      overlay,
       selection,
       allowUnapplied: true,
     }).spec;

@@ -255,6 +255,40 @@ describe('pnpm spec:update --check', () => {
 });
 
 describe('what blocks an update is reported, never skipped', () => {
+  it('lists a correction whose target upstream removed, and writes nothing', async () => {
+    // A correction written against 2026-02-03 for a request field that 3.7.2 no longer has.
+    const correction = {
+      target: '$.components.schemas.MemberRequestDto.properties.title',
+      description: 'The job title is at most 255 characters.',
+      update: { maxLength: 255 },
+    };
+    const repo = makeRepo({
+      pinned: '2026-02-03',
+      curated: curatedFrom20260203().spec,
+      extraCorrections: [correction],
+    });
+    try {
+      const before = repo.snapshot();
+      const result = await updateSpec({
+        root: repo.root,
+        source: fixtureFile('3.7.2'),
+        provenance: PROVENANCE_372,
+        generate: mustNotGenerate,
+      });
+      expect(result.ok).toBe(false);
+      expect(result.problems).toContainEqual({
+        kind: 'unapplied-correction',
+        message: expect.stringMatching(
+          /^correction #\d+ "The job title is at most 255 characters\." no longer applies: its target \$\.components\.schemas\.MemberRequestDto\.properties\.title matches nothing in the new document; fix or remove it in spec\/overlay\.yaml\.$/,
+        ),
+      });
+      expect(result.written).toEqual([]);
+      expect(repo.snapshot()).toEqual(before);
+    } finally {
+      repo.dispose();
+    }
+  });
+
   it('lists a correction whose target vanished, and writes nothing', async () => {
     // Pinned to 3.7.2, going back to 2026-02-03: the correction of the photo upload's `File` field has no target.
     const selection = selectionFor20260203();
