@@ -98,9 +98,10 @@ export function clientChangeset(
 }
 
 /**
- * The facade's changeset. Its API is hand-written (it does not re-export generated types), so a spec change
- * alone does not break it: a patch that moves it onto the new client and names the server-side changes behind it.
- * If the facade's own API has to change in response, its maintainers add their own changeset for that.
+ * The facade's changeset, written when the client's change is breaking (its new version leaves the facade's `^`
+ * range). The facade's API is hand-written (it does not re-export generated types), so a spec change alone does
+ * not break it: a patch that moves it onto the new client and says what is behind it. If the facade's own API has
+ * to change in response, its maintainers add their own changeset for that.
  */
 export function sdkChangeset(changes: readonly Change[], context: ChangesetContext): string {
   const count = (kind: ChangeKind): number => changes.filter((c) => c.kind === kind).length;
