@@ -1,0 +1,184 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type PrismServer, startPrism } from '@docspace-people/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsumerProject, createConsumer, findLeaks } from '../src/consumer.js';
+import { type LocalRegistry, startLocalRegistry } from '../src/local-registry.js';
+import { type PackedPackage, packPackages } from '../src/pack.js';
+import { copyRepoForRelease, writeChangeset } from '../src/repo-copy.js';
+import { run } from '../src/run.js';
+import { increment } from '../src/semver.js';
+import { packInstalled, thirdPartyClosure } from '../src/third-party.js';
+import { publishablePackages, toolBin, workspaceRoot } from '../src/workspace.js';
+
+const CLIENT = '@docspace-people/client';
+const SDK = '@docspace-people/sdk';
+const USER_ID = '3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26';
+const publishable = publishablePackages();
+const released = Object.fromEntries(publishable.map((pkg) => [pkg.name, increment(pkg.version, 'minor')]));
+
+const work = mkdtempSync(join(tmpdir(), 'release-rehearsal-'));
+let repo = '';
+let registry: LocalRegistry | undefined;
+let prism: PrismServer | undefined;
+let consumer: ConsumerProject;
+let packed: PackedPackage[] = [];
+
+/** The manifest of a package installed in the consumer. */
+function installed(name: string, under = ''): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(consumer.dir, under, 'node_modules', name, 'package.json'), 'utf8'));
+}
+
+/** Versions every publishable package on a copy of the repository, packs them and publishes them with what they
+ * need to an empty local registry; then a fresh project outside the workspace installs the facade from there. */
+beforeAll(async () => {
+  repo = copyRepoForRelease();
+  writeChangeset(
+    repo,
+    'rehearsal',
+    Object.fromEntries(publishable.map((pkg) => [pkg.name, 'minor' as const])),
+    'Rehearsal release.',
+  );
+  await run(join(toolBin, 'changeset'), ['version'], { cwd: repo });
+  const tarballs = join(work, 'tarballs');
+  mkdirSync(tarballs);
+  packed = await packPackages(
+    publishable.map((pkg) => join(repo, pkg.relativeDir)),
+    tarballs,
+  );
+  const own = new Set(packed.map((pkg) => pkg.name));
+  const thirdParty = thirdPartyClosure(
+    publishable.map((pkg) => ({
+      dir: pkg.dir,
+      manifest: packed.find((p) => p.name === pkg.name)?.manifest ?? {},
+    })),
+    own,
+  );
+  const thirdPartyTarballs: string[] = [];
+  for (const pkg of thirdParty) thirdPartyTarballs.push(await packInstalled(pkg, tarballs));
+  await Promise.all([
+    startLocalRegistry(join(work, 'registry')).then((started) => {
+      registry = started;
+    }),
+    startPrism().then((started) => {
+      prism = started;
+    }),
+  ]);
+  if (!registry) throw new Error('the registry did not start');
+  for (const tarball of [...thirdPartyTarballs, ...packed.map((pkg) => pkg.tarball)])
+    await registry.publish(tarball);
+  const consumerDir = join(work, 'consumer');
+  mkdirSync(consumerDir);
+  consumer = createConsumer(consumerDir, registry.url);
+  await consumer.install(SDK);
+});
+
+afterAll(async () => {
+  await Promise.all([registry?.stop(), prism?.stop()]);
+  rmSync(work, { recursive: true, force: true });
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+describe('publish rehearsal: a consumer installs the facade from a local registry with plain npm', () => {
+  it('publishes the versions changesets produced, with the facade depending on the new client', () => {
+    const sdk = packed.find((pkg) => pkg.name === SDK);
+    expect(Object.fromEntries(packed.map((pkg) => [pkg.name, pkg.version]))).toEqual(released);
+    expect(sdk?.manifest.dependencies).toMatchObject({ [CLIENT]: `^${released[CLIENT]}` });
+  });
+
+  it('installs the released facade and, as its dependency, the released client', () => {
+    expect(installed(SDK).version).toBe(released[SDK]);
+    expect(installed(CLIENT).version).toBe(released[CLIENT]);
+  });
+
+  it('imports the facade as ESM and gets a typed Person from a call against Prism', async () => {
+    const { stdout } = await consumer.node(
+      'esm.js',
+      [
+        "import { DocSpace } from '@docspace-people/sdk';",
+        "const ds = new DocSpace({ baseUrl: process.env.PRISM_URL, token: 'sk-consumer', maxRetries: 0 });",
+        `const person = await ds.people.get('${USER_ID}');`,
+        'console.log(JSON.stringify({ id: person.id, type: person.type, dated: person.registrationDate instanceof Date }));',
+      ].join('\n'),
+      { PRISM_URL: prism?.url ?? '' },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      type: expect.any(String),
+      dated: true,
+    });
+  });
+
+  it('requires the facade from CommonJS (Node 20.19+ loads an ES module from require) and calls Prism', async () => {
+    const { stdout } = await consumer.node(
+      'require.cjs',
+      [
+        "const { DocSpace, ApiError } = require('@docspace-people/sdk');",
+        "const ds = new DocSpace({ baseUrl: process.env.PRISM_URL, token: 'sk-consumer', maxRetries: 0 });",
+        `ds.people.get('${USER_ID}').then((person) =>`,
+        '  console.log(JSON.stringify({ id: person.id, errorClass: typeof ApiError })));',
+      ].join('\n'),
+      { PRISM_URL: prism?.url ?? '' },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      errorClass: 'function',
+    });
+  });
+
+  it('type-checks a strict TypeScript consumer against the installed declarations, which are real types', async () => {
+    writeFileSync(
+      join(consumer.dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          verbatimModuleSyntax: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    writeFileSync(
+      join(consumer.dir, 'consumer.ts'),
+      [
+        "import { ApiError, DocSpace, type Person } from '@docspace-people/sdk';",
+        '',
+        "const ds = new DocSpace({ baseUrl: 'https://portal.example.com', token: 'sk-consumer' });",
+        '',
+        'export async function nameOf(id: string): Promise<string | undefined> {',
+        '  const person: Person = await ds.people.get(id);',
+        '  return person.displayName;',
+        '}',
+        '',
+        'export function statusOf(error: unknown): number | undefined {',
+        '  return error instanceof ApiError ? error.status : undefined;',
+        '}',
+        '',
+        '// @ts-expect-error an id is a string',
+        'void ds.people.get(42);',
+        '// @ts-expect-error the portal URL is required',
+        "new DocSpace({ token: 'sk-consumer' });",
+        '',
+      ].join('\n'),
+    );
+    const result = await run(join(toolBin, 'tsc'), ['-p', join(consumer.dir, 'tsconfig.json')], {
+      cwd: consumer.dir,
+      allowFailure: true,
+    });
+    expect(result.stdout.trim()).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('holds nothing from the workspace: no links out, no local specifiers, everything from the local registry', () => {
+    expect(findLeaks(consumer.dir, registry?.url ?? '', [workspaceRoot, repo])).toEqual([]);
+  });
+});
