@@ -1,6 +1,7 @@
 import { classify } from './classify.js';
 import { componentSchemas, pointer } from './document.js';
-import { diffOperations, type OperationFinding } from './operation-diff.js';
+import { diffOperations } from './operation-diff.js';
+import type { OperationFinding } from './operation-finding.js';
 import { diffSchema, type SchemaDiffContext, type SchemaFinding } from './schema-diff.js';
 import type { Change, ChangeKind } from './types.js';
 import { combinedUsage, schemaUsage } from './usage.js';

@@ -1,4 +1,4 @@
-import { operationLabel } from './operation-diff.js';
+import { operationLabel } from './operation-finding.js';
 import type { Change, ChangeKind, OperationRef } from './types.js';
 
 /** How much of the report to print. */

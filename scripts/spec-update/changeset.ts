@@ -1,5 +1,5 @@
 import type { BumpLevel, Change, ChangeKind } from '../spec-diff/index.js';
-import { operationLabel } from '../spec-diff/operation-diff.js';
+import { operationLabel } from '../spec-diff/operation-finding.js';
 import { describeAffects } from '../spec-diff/report.js';
 
 /** The generated client, which takes the spec change as it is. */
