@@ -1,0 +1,151 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import type { PeopleFilter, Person } from '@docspace-people/sdk';
+import { connect, connectionHelp, connectionOptions } from '../connection.js';
+import { csvLine } from '../csv.js';
+import { type CliIO, ExitCode, UsageError, write } from '../io.js';
+
+/** `--help` of `docspace-people export`. */
+export const exportHelp = `Usage: docspace-people export [--format csv|json] [filters] [--output <file>]
+
+Writes every matching person, fetched page by page (100 per request) and written as each page arrives, so
+memory stays flat however many people the portal has.
+
+Options:
+  --format csv|json   csv (default: a header row, one person per row) or json (an array, one person per line)
+  --output <file>     write to <file> instead of standard output
+  -h, --help          show this help
+
+Filters (combine with AND):
+  --status <s>        Active, Terminated or Pending
+  --type <t>          DocSpaceAdmin, RoomAdmin, User or Guest; repeat for several
+  --text <text>       names or e-mails containing <text>
+  --group <id>        members of this group (GUID)
+  --admins            DocSpace admins only
+  --sort-by <field>   firstname, lastname, email, registrationDate, ...
+
+${connectionHelp}
+
+Exit status: 0 on success, 1 when the export stopped on an error, 2 on a usage error.`;
+
+const FIELDS = [
+  'id',
+  'email',
+  'firstName',
+  'lastName',
+  'displayName',
+  'type',
+  'status',
+  'activationStatus',
+  'registrationDate',
+  'department',
+  'location',
+] as const;
+
+/** `docspace-people export`. Returns the exit status. */
+export async function exportCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'csv' },
+      output: { type: 'string', short: 'o' },
+      status: { type: 'string' },
+      type: { type: 'string', multiple: true },
+      text: { type: 'string' },
+      group: { type: 'string' },
+      admins: { type: 'boolean' },
+      'sort-by': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      ...connectionOptions,
+    },
+  });
+  if (values.help) {
+    await write(io.stdout, `${exportHelp}\n`);
+    return ExitCode.ok;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`export takes no file argument (got ${positionals.join(' ')}); use --output`);
+  const format = values.format;
+  if (format !== 'csv' && format !== 'json')
+    throw new UsageError(`--format must be csv or json, not ${format}`);
+  const filter = toFilter(values);
+  const ds = connect(values, io);
+  let list: AsyncIterable<Person>;
+  try {
+    list = ds.people.list(filter);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+
+  const out: Writable = values.output === undefined ? io.stdout : createWriteStream(values.output);
+  let count = 0;
+  await write(out, format === 'csv' ? csvLine(FIELDS) : '[');
+  for await (const person of list) {
+    const row = toRow(person);
+    await write(
+      out,
+      format === 'csv'
+        ? csvLine(FIELDS.map((field) => row[field]))
+        : `${count === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`,
+    );
+    count++;
+    if (io.isTTY && count % 100 === 0 && values.output !== undefined)
+      io.stderr.write(`\r${count} people exported`);
+  }
+  if (format === 'json') await write(out, count === 0 ? ']\n' : '\n]\n');
+  if (out !== io.stdout)
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+  if (values.output !== undefined)
+    await write(io.stderr, `${io.isTTY ? '\r' : ''}Exported ${count} people to ${values.output}\n`);
+  return ExitCode.ok;
+}
+
+function toFilter(values: {
+  status?: string | undefined;
+  type?: string[] | undefined;
+  text?: string | undefined;
+  group?: string | undefined;
+  admins?: boolean | undefined;
+  'sort-by'?: string | undefined;
+}): PeopleFilter {
+  const filter: PeopleFilter = {};
+  if (values.status !== undefined) {
+    const statuses = ['Active', 'Terminated', 'Pending'] as const;
+    const status = statuses.find((s) => s.toLowerCase() === values.status?.toLowerCase());
+    if (!status) throw new UsageError(`--status must be one of ${statuses.join(', ')}, not ${values.status}`);
+    filter.status = status;
+  }
+  if (values.type !== undefined) {
+    const types = ['DocSpaceAdmin', 'RoomAdmin', 'User', 'Guest'] as const;
+    filter.type = values.type.map((value) => {
+      const type = types.find((t) => t.toLowerCase() === value.toLowerCase());
+      if (!type) throw new UsageError(`--type must be one of ${types.join(', ')}, not ${value}`);
+      return type;
+    });
+  }
+  if (values.text !== undefined) filter.text = values.text;
+  if (values.group !== undefined) filter.groupId = values.group;
+  if (values.admins) filter.isAdministrator = true;
+  if (values['sort-by'] !== undefined) filter.sortBy = values['sort-by'];
+  return filter;
+}
+
+function toRow(person: Person): Record<(typeof FIELDS)[number], string> {
+  return {
+    id: person.id,
+    email: person.email ?? '',
+    firstName: person.firstName ?? '',
+    lastName: person.lastName ?? '',
+    displayName: person.displayName ?? '',
+    type: person.type,
+    status: person.status,
+    activationStatus: person.activationStatus,
+    registrationDate: person.registrationDate?.toISOString() ?? '',
+    department: person.department ?? '',
+    location: person.location ?? '',
+  };
+}

@@ -1,0 +1,48 @@
+import {
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from '@docspace-people/sdk';
+
+/** A failure that may go away when the request is sent again (the server or the network had a bad moment). */
+export function isTransient(error: unknown): boolean {
+  return (
+    error instanceof ServerError ||
+    error instanceof ConnectionError ||
+    error instanceof TimeoutError ||
+    error instanceof RateLimitError
+  );
+}
+
+/** A failure that every further request would hit too (bad credentials, an exhausted tariff): stop the run. */
+export function isFatal(error: unknown): boolean {
+  return error instanceof AuthenticationError || (error instanceof ApiError && error.status === 402);
+}
+
+/** The server refused a new user because the e-mail is taken (DocSpace answers a plain 500 with this text). */
+export function isEmailTaken(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    /already (registered|exists)|is already in use/i.test(error.serverMessage ?? '')
+  );
+}
+
+/** True for "no such user". */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof NotFoundError;
+}
+
+/** One line for a report: the error's message (never the token: SDK errors hold none). */
+export function reasonOf(error: unknown): string {
+  if (error instanceof Error) return error.message.replace(/\s+/g, ' ');
+  return String(error);
+}
+
+/** Waits `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,64 @@
+import type { CliIO } from './io.js';
+
+/** Shows how a bulk run goes: a redrawn bar on a terminal, one plain line per finished row otherwise. */
+export class Progress {
+  readonly #io: CliIO;
+  readonly #total: number;
+  readonly #counts = new Map<string, number>();
+  #done = 0;
+  #drawn = false;
+  #lastDraw = 0;
+
+  /** `total`: rows to process (including those finished in an earlier run). */
+  constructor(io: CliIO, total: number) {
+    this.#io = io;
+    this.#total = total;
+  }
+
+  /**
+   * Records a finished row. `line` is what a plain-text run prints for it; on a terminal only problems
+   * (`important`) are printed, above the bar.
+   */
+  row(outcome: string, line: string, important: boolean): void {
+    this.#done++;
+    this.#counts.set(outcome, (this.#counts.get(outcome) ?? 0) + 1);
+    const prefix = `[${this.#done}/${this.#total}]`;
+    if (!this.#io.isTTY) {
+      this.#io.stderr.write(`${prefix} ${line}\n`);
+      return;
+    }
+    if (important) {
+      this.#clear();
+      this.#io.stderr.write(`${line}\n`);
+    }
+    const now = Date.now();
+    if (important || now - this.#lastDraw > 80 || this.#done === this.#total) this.#draw(now);
+  }
+
+  /** Counts per outcome so far. */
+  get counts(): ReadonlyMap<string, number> {
+    return this.#counts;
+  }
+
+  /** Removes the bar (call before printing the summary). */
+  finish(): void {
+    if (this.#drawn) this.#draw(Date.now());
+    if (this.#drawn) this.#io.stderr.write('\n');
+    this.#drawn = false;
+  }
+
+  #clear(): void {
+    if (this.#drawn) this.#io.stderr.write('\r\x1b[2K');
+    this.#drawn = false;
+  }
+
+  #draw(now: number): void {
+    this.#lastDraw = now;
+    const counts = [...this.#counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+    const tail = ` ${this.#done}/${this.#total}${counts ? `  ${counts}` : ''}`;
+    const width = Math.max(10, Math.min(40, (this.#io.columns ?? 80) - tail.length - 3));
+    const filled = this.#total === 0 ? width : Math.round((width * this.#done) / this.#total);
+    this.#io.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${tail}`);
+    this.#drawn = true;
+  }
+}
