@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import {
   buildCuratedSpec,
@@ -22,6 +23,7 @@ import {
   serializeSpec,
 } from '../../scripts/spec/build.js';
 import { operationsFile, overlayFile } from '../../scripts/spec/paths.js';
+import type { GenerateClient } from '../../scripts/spec-update/generate-client.js';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'upstream');
 
@@ -179,4 +181,43 @@ export function makeRepo(setup: RepoSetup): TempRepo {
     read: (file) => readFileSync(join(root, file), 'utf8'),
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** Provenance of the 3.7.2 fixture. */
+export const V372 = fixtureProvenance('3.7.2');
+/** Provenance flags of the 3.7.2 fixture, as a caller passes them. */
+export const PROVENANCE_372 = { commit: V372.commit, tag: V372.tag ?? '', date: V372.date };
+
+/** Generates the client's types from root/spec/openapi.json with openapi-typescript, as `pnpm generate` does. */
+export const generateClient: GenerateClient = async (root) => {
+  const spec = readFileSync(join(root, 'spec', 'openapi.json'), 'utf8');
+  const ast = await openapiTS(JSON.parse(spec), { enum: true, exportType: true, alphabetize: false });
+  mkdirSync(join(root, 'packages', 'client', 'src', 'generated'), { recursive: true });
+  writeFileSync(
+    join(root, 'packages', 'client', 'src', 'generated', 'schema.gen.ts'),
+    COMMENT_HEADER + astToString(ast),
+  );
+  writeFileSync(join(root, 'packages', 'client', 'openapi.json'), spec);
+  return ['packages/client/src/generated/schema.gen.ts', 'packages/client/openapi.json'];
+};
+
+/** A generator that fails the test if the update tries to regenerate the client. */
+export const mustNotGenerate: GenerateClient = async () => {
+  throw new Error('the client must not be regenerated here');
+};
+
+/** A repository pinned to the 2026-02-03 document, its curated spec built with the corrections that applied then. */
+export const repoAt20260203 = (clientVersion?: string): TempRepo =>
+  makeRepo({
+    pinned: '2026-02-03',
+    curated: curatedFrom20260203().spec,
+    ...(clientVersion ? { clientVersion } : {}),
+  });
+
+/** The repository's selection minus the operations the other selection lacks (so only corrections can fail). */
+export function currentSelectionWithout(other: Record<string, string[]>) {
+  const keep = new Set(Object.values(other).flat());
+  return Object.fromEntries(
+    Object.entries(currentSelection()).map(([tag, ids]) => [tag, ids.filter((id) => keep.has(id))]),
+  );
 }
