@@ -178,6 +178,12 @@ describe('publish rehearsal: a consumer installs the facade from a local registr
     expect(result.code).toBe(0);
   });
 
+  it('installs from a registry without uplinks: a package that was not published there cannot be installed', async () => {
+    const result = await consumer.install('left-pad').catch((error: Error) => error);
+    expect(result).toBeInstanceOf(Error);
+    expect(String(result)).toMatch(/E404|404 Not Found/);
+  });
+
   it('holds nothing from the workspace: no links out, no local specifiers, everything from the local registry', () => {
     expect(findLeaks(consumer.dir, registry?.url ?? '', [workspaceRoot, repo])).toEqual([]);
   });
