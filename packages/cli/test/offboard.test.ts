@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { type FakePortal, startFakePortal } from '@docspace-people/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { portalEnv, runCli, workDir } from './support/cli-process.js';
+
+let portal: FakePortal;
+let work: Awaited<ReturnType<typeof workDir>>;
+beforeAll(async () => {
+  portal = await startFakePortal();
+  work = await workDir();
+});
+afterEach(() => portal.reset());
+afterAll(async () => {
+  await portal.stop();
+  await work.remove();
+});
+
+/** Writes of the request log as `METHOD /path`, in order. */
+function writes(): string[] {
+  return portal
+    .requests((r) => r.kind === 'write')
+    .map((r) => `${r.method} ${r.path.replace('/api/2.0/people', '')}`);
+}
+
+describe('offboard', () => {
+  it('terminates, then deletes, everyone listed by id or e-mail, and exits 0', async () => {
+    const [ann, bob, cid, dee] = portal.seedUsers(4);
+    portal.updateUser(cid!.id, { status: 'Terminated' });
+    portal.updateUser(dee!.id, { status: 'Pending', activationStatus: 'Pending' });
+    const keep = portal.addUser({ email: 'keep@example.com' });
+    const list = await work.write(
+      'leavers.txt',
+      `# leavers\n${ann!.email}\n${bob!.id}\n\n${cid!.email.toUpperCase()}\n${dee!.id}\n`,
+    );
+    const run = await runCli(['offboard', list, '--concurrency', '1'], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(run.stdout).toContain('4 entries: 4 deleted, 0 failed.');
+    expect(run.code).toBe(0);
+    expect(portal.users().map((u) => u.email)).toEqual(['owner@example.com', keep.email]);
+    // One person at a time: terminate before delete; the one already terminated is only deleted.
+    expect(writes()).toEqual([
+      'PUT /status/Terminated',
+      `DELETE /${ann!.id}`,
+      'PUT /status/Terminated',
+      `DELETE /${bob!.id}`,
+      `DELETE /${cid!.id}`,
+      'PUT /status/Terminated',
+      `DELETE /${dee!.id}`,
+    ]);
+  });
+
+  it('reports every line: deleted, not found, invalid, refused (owner and yourself), and exits 1', async () => {
+    const [ann] = portal.seedUsers(1);
+    const me = portal.addCaller('DocSpaceAdmin', { email: 'admin@example.com' });
+    const list = await work.write(
+      'mixed.txt',
+      [
+        ann!.email,
+        'ghost@example.com',
+        'not an address',
+        'owner@example.com',
+        'admin@example.com',
+        ann!.email,
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['offboard', list, '--report', work.path('offboard.csv')], {
+      cwd: work.dir,
+      env: { DOCSPACE_URL: portal.url, DOCSPACE_TOKEN: me.token },
+    });
+    expect(await readFile(work.path('offboard.csv'), 'utf8')).toBe(
+      [
+        'line,target,email,outcome,id,reason',
+        `1,${ann!.email},${ann!.email},deleted,${ann!.id},`,
+        '2,ghost@example.com,ghost@example.com,not-found,,no such user',
+        '3,not an address,not an address,invalid,,"""not an address"" is not a user id (GUID) or an e-mail"',
+        `4,owner@example.com,owner@example.com,refused,${portal.owner.id},the portal owner cannot be offboarded`,
+        `5,admin@example.com,admin@example.com,refused,${me.user.id},you cannot offboard yourself`,
+        `6,${ann!.email},${ann!.email},invalid,,${ann!.email} is already on line 1`,
+        '',
+      ].join('\n'),
+    );
+    expect(portal.user('owner@example.com')).toBeDefined();
+    expect(portal.user('admin@example.com')).toBeDefined();
+    expect(run.code).toBe(1);
+  });
+
+  it('takes an import report as its list (the "id" column)', async () => {
+    const people = portal.seedUsers(3);
+    const report = [
+      'line,email,firstName,lastName,type,outcome,id,reason',
+      ...people.map((p, i) => `${i + 2},${p.email},A,B,User,created,${p.id},`),
+    ].join('\n');
+    const list = await work.write('import-report.csv', report);
+    const run = await runCli(['offboard', list], { cwd: work.dir, env: portalEnv(portal) });
+    expect(run.code).toBe(0);
+    expect(portal.users()).toHaveLength(1);
+  });
+
+  it('--dry-run changes nobody', async () => {
+    const people = portal.seedUsers(2);
+    const list = await work.write('dry.txt', people.map((p) => p.email).join('\n'));
+    const run = await runCli(['offboard', list, '--dry-run'], { cwd: work.dir, env: portalEnv(portal) });
+    expect(run.stdout).toContain('2 would-delete');
+    expect(portal.countRequests((r) => r.kind === 'write')).toBe(0);
+    expect(run.code).toBe(0);
+  });
+
+  it('a delete whose answer is lost is retried by the SDK and still reported as deleted', async () => {
+    const [ann] = portal.seedUsers(1);
+    portal.failNext({ match: 'deleteMember', action: 'close', when: 'after' });
+    const list = await work.write('lost.txt', ann!.id);
+    const run = await runCli(['offboard', list], { cwd: work.dir, env: portalEnv(portal) });
+    expect(run.stdout).toContain('1 entries: 1 deleted, 0 failed.');
+    expect(portal.user(ann!.id)).toBeUndefined();
+    expect(run.code).toBe(0);
+  });
+
+  it('run again with the same report after an interruption, it finishes without repeating finished work', async () => {
+    const people = portal.seedUsers(3);
+    // As an interrupted run leaves it: the first done (the report says so), the second terminated, the third untouched.
+    portal.updateUser(people[1]!.id, { status: 'Terminated' });
+    const first = people[0]!;
+    portal.resetStats();
+    const report = await work.write(
+      'resume.csv',
+      [
+        'line,target,email,outcome,id,reason',
+        `1,${first.email},${first.email},deleted,${first.id},`,
+        `2,${people[1]!.email},${people[1]!.email},pending,${people[1]!.id},`,
+        `2,${people[1]!.email},${people[1]!.email},terminated,${people[1]!.id},`,
+      ].join('\n'),
+    );
+    const list = await work.write('resume.txt', people.map((p) => p.email).join('\n'));
+    const run = await runCli(['offboard', list, '--report', report, '--concurrency', '1'], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(run.code).toBe(0);
+    expect(writes()).toEqual([
+      `DELETE /${people[1]!.id}`,
+      'PUT /status/Terminated',
+      `DELETE /${people[2]!.id}`,
+    ]);
+    expect((await readFile(report, 'utf8')).match(/,deleted,/g)).toHaveLength(3);
+  });
+});
