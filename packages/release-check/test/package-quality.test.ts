@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(destination, { recursive: true, force: true }));
 
 describe('publishable packages', () => {
-  it('are the client and the facade (testing, examples and release-check stay private)', () => {
+  it('include the client and the facade; testing, examples and release-check stay private', () => {
     expect(names).toEqual(expect.arrayContaining(['@docspace-people/client', '@docspace-people/sdk']));
     expect(names).not.toContain('@docspace-people/testing');
     expect(names).not.toContain('@docspace-people/examples');

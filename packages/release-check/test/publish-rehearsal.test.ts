@@ -14,6 +14,7 @@ import { publishablePackages, toolBin, workspaceRoot } from '../src/workspace.js
 
 const CLIENT = '@docspace-people/client';
 const SDK = '@docspace-people/sdk';
+const CLI = '@docspace-people/cli';
 const USER_ID = '3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26';
 const publishable = publishablePackages();
 const released = Object.fromEntries(publishable.map((pkg) => [pkg.name, increment(pkg.version, 'minor')]));
@@ -66,12 +67,14 @@ beforeAll(async () => {
     }),
   ]);
   if (!registry) throw new Error('the registry did not start');
-  for (const tarball of [...thirdPartyTarballs, ...packed.map((pkg) => pkg.tarball)])
-    await registry.publish(tarball);
+  const local = registry;
+  await Promise.all(
+    [...thirdPartyTarballs, ...packed.map((pkg) => pkg.tarball)].map((t) => local.publish(t)),
+  );
   const consumerDir = join(work, 'consumer');
   mkdirSync(consumerDir);
   consumer = createConsumer(consumerDir, registry.url);
-  await consumer.install(SDK);
+  await consumer.install(SDK, ...(CLI in released ? [CLI] : []));
 });
 
 afterAll(async () => {
@@ -80,7 +83,7 @@ afterAll(async () => {
   if (repo) rmSync(repo, { recursive: true, force: true });
 });
 
-describe('publish rehearsal: a consumer installs the facade from a local registry with plain npm', () => {
+describe('publish rehearsal: a consumer installs the facade (and the CLI) from a local registry with plain npm', () => {
   it('publishes the versions changesets produced, with the facade depending on the new client', () => {
     const sdk = packed.find((pkg) => pkg.name === SDK);
     expect(Object.fromEntries(packed.map((pkg) => [pkg.name, pkg.version]))).toEqual(released);
@@ -142,6 +145,7 @@ describe('publish rehearsal: a consumer installs the facade from a local registr
           verbatimModuleSyntax: true,
           noEmit: true,
           skipLibCheck: false,
+          skipDefaultLibCheck: true,
           types: [],
         },
         files: ['consumer.ts'],
@@ -177,6 +181,16 @@ describe('publish rehearsal: a consumer installs the facade from a local registr
     expect(result.stdout.trim()).toBe('');
     expect(result.code).toBe(0);
   });
+
+  it.runIf(CLI in released)(
+    'runs the CLI from its installed bin, which reports the released version',
+    async () => {
+      const { stdout } = await run(join(consumer.dir, 'node_modules/.bin/docspace-people'), ['--version'], {
+        cwd: consumer.dir,
+      });
+      expect(stdout.trim()).toBe(released[CLI]);
+    },
+  );
 
   it('installs from a registry without uplinks: a package that was not published there cannot be installed', async () => {
     const result = await consumer.install('left-pad').catch((error: Error) => error);
