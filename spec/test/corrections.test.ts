@@ -14,8 +14,14 @@ describe('corrections: the curated spec says what the server sends', () => {
   it('wraps every success in the envelope whose status is 0|1, not an HTTP code', () => {
     for (const { operation } of operations) {
       const ref = operation.responses['200'].content['application/json'].schema.$ref as string;
-      const wrapper = schemas[ref.split('/').pop() as string];
-      expect(wrapper.required).toEqual(expect.arrayContaining(['response', 'status', 'statusCode']));
+      const name = ref.split('/').pop() as string;
+      const wrapper = schemas[name];
+      // Null properties are omitted: type-change progress without a task comes without `response`.
+      const always =
+        name === 'TaskProgressResponseWrapper'
+          ? ['status', 'statusCode']
+          : ['response', 'status', 'statusCode'];
+      expect(wrapper.required).toEqual(expect.arrayContaining(always));
       expect(wrapper.properties.status).toEqual({ $ref: '#/components/schemas/EnvelopeStatus' });
     }
     expect(schemas.EnvelopeStatus).toMatchObject({
@@ -29,16 +35,23 @@ describe('corrections: the curated spec says what the server sends', () => {
     expect(schemas[name].properties.total).toMatchObject({ type: 'integer' });
   });
 
-  it('gives every error response the error envelope, and every operation but the upload a 400 and a 403', () => {
+  it('gives every error response the error envelope, and every operation but the upload a 400, 403 and 500', () => {
+    const envelope = { $ref: '#/components/schemas/ErrorEnvelope' };
     for (const { operation } of operations) {
       // The photo upload answers 200 with success: false instead (see the upload test below).
       if (operation.operationId !== 'uploadMemberPhoto') expect(operation.responses).toHaveProperty('400');
       expect(operation.responses).toHaveProperty('403');
+      expect(operation.responses['500'].content['application/json'].schema).toEqual(envelope);
       for (const [code, response] of Object.entries<any>(operation.responses)) {
-        if (!/^4(0[0-4]|09|13|15)$/.test(code)) continue;
-        expect(response.content['application/json'].schema).toEqual({
-          $ref: '#/components/schemas/ErrorEnvelope',
-        });
+        const schema = response.content?.['application/json']?.schema;
+        if (code === '400') {
+          // Model-validation failures come as `response: ValidationProblemDetails` with status 1.
+          expect(schema).toEqual({
+            oneOf: [envelope, { $ref: '#/components/schemas/ValidationProblemEnvelope' }],
+          });
+        } else if (/^4(0[1-4]|09|13|15)$/.test(code)) {
+          expect(schema).toEqual(envelope);
+        }
       }
     }
     expect(schemas.ErrorEnvelope.required).toEqual(['error', 'status', 'statusCode']);

@@ -1064,7 +1064,7 @@ export type components = {
             status: components["schemas"]["DistributedTaskStatus"];
         };
         TaskProgressResponseWrapper: {
-            response: components["schemas"]["TaskProgressResponseDto"];
+            response?: components["schemas"]["TaskProgressResponseDto"];
             /**
              * Format: int32
              * @description The number of items in `response` (1 for a single object).
@@ -1365,6 +1365,37 @@ export type components = {
              */
             hresult?: number;
         };
+        ValidationProblemEnvelope: {
+            response: components["schemas"]["ValidationProblemDetails"];
+            /** Format: int32 */
+            count?: number;
+            links?: {
+                href?: string;
+                action?: string;
+            }[];
+            /**
+             * @description Always 1 for an error.
+             * @enum {integer}
+             */
+            status: ValidationProblemEnvelopeStatus;
+            /**
+             * Format: int32
+             * @description Always 400.
+             */
+            statusCode: number;
+        };
+        /** @description ASP.NET's description of failed model validation. */
+        ValidationProblemDetails: {
+            type?: string;
+            /** @description What failed. */
+            title?: string;
+            /** Format: int32 */
+            status?: number;
+            /** @description Field name -> messages. */
+            errors?: {
+                [key: string]: string[];
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -1411,7 +1442,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -1449,6 +1480,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -1504,7 +1544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -1542,6 +1582,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -1592,7 +1641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -1630,6 +1679,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -1685,7 +1743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -1723,6 +1781,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -1809,6 +1876,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
                 headers: {
@@ -1858,7 +1934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -1896,6 +1972,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -1961,7 +2046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -1990,6 +2075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2041,7 +2135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2070,6 +2164,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2121,7 +2224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2150,6 +2253,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2195,7 +2307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2218,6 +2330,15 @@ export interface operations {
             };
             /** @description No permissions to perform this action */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2274,7 +2395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2312,6 +2433,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2367,7 +2497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2405,6 +2535,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2455,7 +2594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2493,6 +2632,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2540,7 +2688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2569,6 +2717,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2623,7 +2780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2652,6 +2809,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2703,7 +2869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2741,6 +2907,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2796,7 +2971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2834,6 +3009,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -2891,7 +3075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -2920,6 +3104,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3029,7 +3222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3058,6 +3251,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3108,7 +3310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3137,6 +3339,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3192,7 +3403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3221,6 +3432,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3330,7 +3550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3359,6 +3579,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3427,7 +3656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3456,6 +3685,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3511,7 +3749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3540,6 +3778,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3595,7 +3842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3624,6 +3871,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3679,7 +3935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3708,6 +3964,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3759,7 +4024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3788,6 +4053,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3838,7 +4112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3867,6 +4141,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -3918,7 +4201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
                 };
             };
             /** @description Unauthorized */
@@ -3947,6 +4230,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
             502: {
@@ -4052,5 +4344,8 @@ export enum ActivationStatusName {
     AutoGenerated = "AutoGenerated"
 }
 export enum ErrorEnvelopeStatus {
+    Value1 = 1
+}
+export enum ValidationProblemEnvelopeStatus {
     Value1 = 1
 }
