@@ -4,7 +4,7 @@ import type { RequestOptions } from './options.js';
 import { filterQuery, type PeopleFilter } from './people-filter.js';
 import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
 import { PersonList } from './person-list.js';
-import type { Transport } from './transport.js';
+import type { Call, Transport } from './transport.js';
 import { type DowngradeOptions, runDowngrade, type TaskProgress } from './type-change.js';
 import {
   culture,
@@ -343,13 +343,14 @@ export class People {
     );
   }
 
-  async #response(
-    call: Parameters<Transport['call']>[0],
-    options: RequestOptions | undefined,
-  ): Promise<unknown> {
-    const body = (await this.#t.call(call, options)) as { response?: unknown } | undefined;
-    return body !== null && typeof body === 'object' && 'response' in body ? body.response : body;
+  #response(call: Call, options: RequestOptions | undefined): Promise<unknown> {
+    return this.#t.call(call, options).then(unwrap);
   }
+}
+
+/** The envelope's `response`, or the body itself when the server sent no envelope. */
+function unwrap(body: unknown): unknown {
+  return body !== null && typeof body === 'object' && 'response' in body ? body.response : body;
 }
 
 function toSummaries(value: unknown): PersonSummary[] {

@@ -129,17 +129,23 @@ export function parseDate(value: unknown): Date | undefined {
   let text: unknown = value;
   if (typeof value === 'object') text = (value as { utcTime?: unknown }).utcTime;
   if (typeof text !== 'string' || text === '') return undefined;
-  // Trim fractions to milliseconds: not every runtime parses 7 digits.
-  const normalized = text.replace(/(\.\d{3})\d+/, '$1');
-  const time = Date.parse(normalized);
+  let time = Date.parse(text);
+  // Not every runtime parses more than 3 fraction digits: trim them and try again.
+  if (Number.isNaN(time)) time = Date.parse(text.replace(/(\.\d{3})\d+/, '$1'));
   return Number.isNaN(time) ? undefined : new Date(time);
 }
 
 /** Turns the server's EmployeeFullDto (or EmployeeDto) into a {@link Person}. Unknown fields are kept in `raw`. */
 export function toPerson(value: unknown): Person {
   const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  // One object literal with a fixed shape: cheaper than spreading the summary into it.
   return {
-    ...toPersonSummary(dto),
+    id: typeof dto.id === 'string' ? dto.id : '',
+    displayName: str(dto.displayName),
+    avatar: avatarUrls(dto),
+    hasAvatar: dto.hasAvatar === true,
+    profileUrl: str(dto.profileUrl),
+    raw: dto,
     userName: str(dto.userName),
     email: str(dto.email),
     firstName: str(dto.firstName),
@@ -169,20 +175,24 @@ export function toPerson(value: unknown): Person {
 /** Turns the server's EmployeeDto (the short form) into a {@link PersonSummary}. */
 export function toPersonSummary(value: unknown): PersonSummary {
   const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  return {
+    id: typeof dto.id === 'string' ? dto.id : '',
+    displayName: str(dto.displayName),
+    avatar: avatarUrls(dto),
+    hasAvatar: dto.hasAvatar === true,
+    profileUrl: str(dto.profileUrl),
+    raw: dto,
+  };
+}
+
+function avatarUrls(dto: Record<string, unknown>): AvatarUrls {
   const avatar: AvatarUrls = {};
   if (typeof dto.avatarOriginal === 'string') avatar.original = dto.avatarOriginal;
   if (typeof dto.avatarMax === 'string') avatar.max = dto.avatarMax;
   if (typeof dto.avatarMedium === 'string') avatar.medium = dto.avatarMedium;
   if (typeof dto.avatarSmall === 'string') avatar.small = dto.avatarSmall;
   if (typeof dto.avatar === 'string') avatar.default = dto.avatar;
-  return {
-    id: str(dto.id) ?? '',
-    displayName: str(dto.displayName),
-    avatar,
-    hasAvatar: dto.hasAvatar === true,
-    profileUrl: str(dto.profileUrl),
-    raw: dto,
-  };
+  return avatar;
 }
 
 function str(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { type Auth, redact } from './auth.js';
+import { type DeadlineGroup, Deadlines } from './deadlines.js';
 import { ConnectionError, TimeoutError } from './errors.js';
 import { Limiter } from './limiter.js';
 import type { DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
@@ -48,6 +49,7 @@ export class Transport {
   readonly #extraHeaders: Record<string, string>;
   readonly #readHeaders: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
+  readonly #deadlines = new Deadlines();
 
   constructor(origin: string, auth: Auth, options: DocSpaceOptions) {
     this.origin = origin;
@@ -81,7 +83,7 @@ export class Transport {
    * Sends a facade call and returns the parsed body (the success envelope, or whatever JSON the server sent).
    * Throws an {@link ApiError} subclass for HTTP errors and for error envelopes sent with HTTP 2xx.
    */
-  async call(call: Call, options?: RequestOptions): Promise<unknown> {
+  call(call: Call, options?: RequestOptions): Promise<unknown> {
     const url = call.query ? this.origin + call.path + call.query : this.origin + call.path;
     let headers = call.body === undefined ? this.#readHeaders : this.#jsonHeaders;
     if (options?.headers) headers = { ...headers, ...withoutAuthorization(options.headers) };
@@ -101,7 +103,11 @@ export class Transport {
       if (value !== undefined && !request.headers.has(name)) request.headers.set(name, value);
     }
     request.headers.set('authorization', this.#auth.header);
-    const path = new URL(request.url).pathname;
+    const url = request.url;
+    const query = url.indexOf('?');
+    const path = url.startsWith(this.origin)
+      ? url.slice(this.origin.length, query < 0 ? undefined : query)
+      : url;
     const idempotent = isIdempotentMethod(request.method);
     return this.#run(
       request.method,
@@ -130,35 +136,38 @@ export class Transport {
     const limiter = method === 'GET' || method === 'HEAD' ? this.reads : this.writes;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
-      if (limiter.pausedUntil !== 0) await waitForPause(limiter, signal);
+      if (limiter.pausedUntil !== 0) await this.#waitForPause(limiter, method, path, signal);
       if (!limiter.tryAcquire()) await limiter.wait(signal);
       const started = this.#logger ? Date.now() : 0;
       let response: Response;
       let parsed: unknown;
-      let timedOut = false;
-      const controller = timeoutMs > 0 || signal ? new AbortController() : undefined;
-      const timer =
-        timeoutMs > 0
-          ? setTimeout(() => {
-              timedOut = true;
-              controller?.abort();
-            }, timeoutMs)
-          : undefined;
-      const onAbort = signal ? () => controller?.abort(signal.reason) : undefined;
-      if (onAbort) signal?.addEventListener('abort', onAbort, { once: true });
+      // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
+      const group: DeadlineGroup | undefined = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
+      let controller: AbortController | undefined;
+      let onAbort: (() => void) | undefined;
+      if (signal) {
+        const own = new AbortController();
+        controller = own;
+        onAbort = () => own.abort(signal.aborted ? signal.reason : undefined);
+        signal.addEventListener('abort', onAbort, { once: true });
+        group?.signal.addEventListener('abort', onAbort, { once: true });
+      }
+      const fetchSignal = controller ? controller.signal : group?.signal;
       try {
         if (raw) {
-          const request = attempt < maxRetries ? input.clone() : input;
-          response = await this.#fetch(request, controller ? { signal: controller.signal } : undefined);
+          // A request with a body can be sent once: keep a copy while a retry is possible.
+          const request = input.body !== null && attempt < maxRetries ? input.clone() : input;
+          response = await this.#fetch(request, fetchSignal ? { signal: fetchSignal } : undefined);
         } else {
           const init: RequestInit = { method, headers: headers as Record<string, string> };
           if (body !== undefined) init.body = body;
-          if (controller) init.signal = controller.signal;
+          if (fetchSignal) init.signal = fetchSignal;
           response = await this.#fetch(input, init);
         }
         if (!raw) parsed = parseBody(await response.text());
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        const timedOut = group?.timedOut === true;
         const failure = timedOut
           ? new TimeoutError(method, path, timeoutMs)
           : new ConnectionError(method, path, error);
@@ -171,8 +180,11 @@ export class Transport {
         await sleep(backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs)), signal);
         continue;
       } finally {
-        if (timer !== undefined) clearTimeout(timer);
-        if (onAbort) signal?.removeEventListener('abort', onAbort);
+        if (group) this.#deadlines.leave(group);
+        if (onAbort) {
+          signal?.removeEventListener('abort', onAbort);
+          group?.signal.removeEventListener('abort', onAbort);
+        }
         limiter.release();
       }
 
@@ -213,18 +225,19 @@ export class Transport {
     if (until > limiter.pausedUntil) limiter.pausedUntil = until;
   }
 
+  async #waitForPause(limiter: Limiter, method: string, path: string, signal: AbortSignal | undefined) {
+    const wait = limiter.pausedUntil - Date.now();
+    if (wait <= 0) {
+      limiter.pausedUntil = 0;
+      return;
+    }
+    this.#log(() => `${method} ${path} waits ${wait} ms for the rate-limit window`);
+    await sleep(wait, signal);
+  }
+
   #log(line: () => string): void {
     if (this.#logger) this.#logger(this.redact(`[docspace] ${line()}`));
   }
-}
-
-async function waitForPause(limiter: Limiter, signal: AbortSignal | undefined): Promise<void> {
-  const wait = limiter.pausedUntil - Date.now();
-  if (wait <= 0) {
-    limiter.pausedUntil = 0;
-    return;
-  }
-  await sleep(wait, signal);
 }
 
 /** @internal Parses a response text: JSON when it looks like JSON, else the text itself; `undefined` when empty. */

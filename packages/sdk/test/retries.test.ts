@@ -120,6 +120,29 @@ describe('retries', () => {
   });
 });
 
+describe('rate limits across calls', () => {
+  it('after a 429 with Retry-After, the other reads of the client wait instead of hammering the server', async () => {
+    let limited = true;
+    server = await startServer(({ res }) => {
+      if (limited) {
+        limited = false;
+        return sendError(res, 429, 'slow down', { 'retry-after': '1' });
+      }
+      sendEnvelope(res, employee());
+    });
+    const lines: string[] = [];
+    const ds = new DocSpace({ baseUrl: server.url, ...fast, logger: (line) => lines.push(line) });
+    await expect(ds.people.me({ maxRetries: 0 })).rejects.toBeInstanceOf(RateLimitError);
+    await expect(ds.people.me()).resolves.toMatchObject({ id: USER_ID });
+    expect(
+      lines.some((line) =>
+        /GET \/api\/2\.0\/people\/@self waits \d+ ms for the rate-limit window/.test(line),
+      ),
+    ).toBe(true);
+    expect(server.hits).toHaveLength(2);
+  });
+});
+
 describe('connection failures', () => {
   it('a GET whose connection is reset is retried', async () => {
     server = await startServer(
@@ -179,6 +202,17 @@ describe('timeouts and aborts', () => {
     const ds = new DocSpace({ baseUrl: server.url, ...fast, timeoutMs: 60_000 });
     await expect(ds.people.me({ timeoutMs: 100 })).resolves.toMatchObject({ id: USER_ID });
     expect(server.hits).toHaveLength(2);
+  });
+
+  it('only the slow call of several started together times out', async () => {
+    server = await startServer(({ req, res }) => {
+      if (req.url?.endsWith('/slow')) return;
+      sendEnvelope(res, employee());
+    });
+    const ds = new DocSpace({ baseUrl: server.url, ...fast, timeoutMs: 200, maxRetries: 0 });
+    const [fastCall, slowCall] = await Promise.allSettled([ds.people.get(USER_ID), ds.people.get('slow')]);
+    expect(fastCall).toMatchObject({ status: 'fulfilled' });
+    expect(slowCall).toMatchObject({ status: 'rejected', reason: { name: 'TimeoutError' } });
   });
 
   it('a POST that timed out is not retried', async () => {
