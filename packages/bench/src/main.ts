@@ -41,16 +41,22 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const started = performance.now();
 const startLoad = loadavg()[0] ?? 0;
 log(`${mode} run; JSON -> ${jsonPath}`);
-log('1/5 per-call overhead, network stubbed');
-const overhead = await measureOverhead(plan.overhead);
-log('2/5 GETs against a loopback keep-alive server');
-const loopback = await measureLoopback(plan.loopback);
-log('3/5 bundle sizes');
-const bundle = await measureBundleSizes(plan.bundleRounds);
-log('4/5 consumer type-check cost');
-const typeCheck = await measureTypeCheck(plan.typeCheckRounds);
-log('5/5 bulk onboarding');
-const bulk = await measureBulkOnboarding(plan.bulk);
+const phaseS: Record<string, number> = {};
+/** Runs one measurement, logging it and recording how long it took. */
+async function phase<T>(name: string, task: () => Promise<T>): Promise<T> {
+  log(name);
+  const at = performance.now();
+  const result = await task();
+  phaseS[name] = (performance.now() - at) / 1000;
+  return result;
+}
+const overhead = await phase('1 per-call overhead, network stubbed', () => measureOverhead(plan.overhead));
+const loopback = await phase('2 GETs against a loopback keep-alive server', () =>
+  measureLoopback(plan.loopback),
+);
+const bundle = await phase('3 bundle sizes', () => measureBundleSizes(plan.bundleRounds));
+const typeCheck = await phase('4 consumer type-check cost', () => measureTypeCheck(plan.typeCheckRounds));
+const bulk = await phase('5 bulk onboarding', () => measureBulkOnboarding(plan.bulk));
 
 const cpuList = cpus();
 const partial: Omit<BenchResults, 'targets'> = {
@@ -61,6 +67,7 @@ const partial: Omit<BenchResults, 'targets'> = {
     cpus: `${cpuList.length} x ${cpuList[0]?.model.trim() ?? 'unknown CPU'}`,
     loadAverage: { start: startLoad, end: loadavg()[0] ?? 0 },
     durationS: (performance.now() - started) / 1000,
+    phaseS,
   },
   overhead,
   loopback,

@@ -20,6 +20,8 @@ export interface BenchMeta {
   loadAverage: { start: number; end: number };
   /** Seconds the whole run took. */
   durationS: number;
+  /** Seconds each measurement took. */
+  phaseS: Record<string, number>;
 }
 
 /** Everything `pnpm bench` measures; written as JSON to BENCH_JSON (default bench/results.json). */
