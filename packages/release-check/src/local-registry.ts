@@ -11,8 +11,13 @@ const exitWithParent = resolve(import.meta.dirname, 'exit-with-parent.cjs');
 export interface LocalRegistry {
   /** The registry URL, e.g. `http://127.0.0.1:41234/`, with a trailing slash as npm writes it. */
   url: string;
-  /** An npm config file with the publisher's token for this registry, for `npm publish --userconfig`. */
-  publisherConfig: string;
+  /**
+   * Environment for a publishing command (npm, pnpm, changesets): this registry as the only registry, the
+   * publisher's token in a user config of its own, no global config, a cache of its own.
+   */
+  publisherEnv: Record<string, string>;
+  /** The registry's document for a package (`versions`, `dist-tags`...), as npm reads it. */
+  packument(name: string): Promise<Record<string, unknown>>;
   /** Publishes a tarball with plain npm. */
   publish(tarball: string): Promise<void>;
   /** Stops the registry and waits for its process to exit. Safe to call twice. */
@@ -107,21 +112,28 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
   try {
     await waitUntilUp(url, child, () => output, 30_000);
     const token = await addUser(url, 'release-rehearsal', `rehearsal-${port}-${Date.now()}`);
-    const publisherConfig = join(dir, 'publisher.npmrc');
-    writeFileSync(publisherConfig, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`);
+    const publisherEnv = {
+      npm_config_registry: url,
+      npm_config_userconfig: join(dir, 'publisher.npmrc'),
+      npm_config_globalconfig: join(dir, 'empty.npmrc'),
+      npm_config_cache: join(dir, 'npm-cache'),
+    };
+    writeFileSync(
+      publisherEnv.npm_config_userconfig,
+      `registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`,
+    );
+    writeFileSync(publisherEnv.npm_config_globalconfig, '');
     return {
       url,
-      publisherConfig,
+      publisherEnv,
       stop,
+      async packument(name) {
+        const response = await fetch(new URL(name.replace('/', '%2f'), url));
+        if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from the local registry`);
+        return (await response.json()) as Record<string, unknown>;
+      },
       async publish(tarball) {
-        await run(
-          'npm',
-          ['publish', tarball, '--registry', url, '--userconfig', publisherConfig, '--access', 'public'],
-          {
-            cwd: dir,
-            env: { npm_config_cache: join(dir, 'npm-cache') },
-          },
-        );
+        await run('npm', ['publish', tarball, '--access', 'public'], { cwd: dir, env: publisherEnv });
       },
     };
   } catch (error) {

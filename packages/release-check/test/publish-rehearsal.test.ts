@@ -5,7 +5,6 @@ import { type PrismServer, startPrism } from '@docspace-people/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsumerProject, createConsumer, findLeaks } from '../src/consumer.js';
 import { type LocalRegistry, startLocalRegistry } from '../src/local-registry.js';
-import { type PackedPackage, packPackages } from '../src/pack.js';
 import { copyRepoForRelease, writeChangeset } from '../src/repo-copy.js';
 import { run } from '../src/run.js';
 import { increment } from '../src/semver.js';
@@ -24,40 +23,27 @@ let repo = '';
 let registry: LocalRegistry | undefined;
 let prism: PrismServer | undefined;
 let consumer: ConsumerProject;
-let packed: PackedPackage[] = [];
 
 /** The manifest of a package installed in the consumer. */
-function installed(name: string, under = ''): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(consumer.dir, under, 'node_modules', name, 'package.json'), 'utf8'));
+function installed(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(consumer.dir, 'node_modules', name, 'package.json'), 'utf8'));
 }
 
-/** Versions every publishable package on a copy of the repository, packs them and publishes them with what they
- * need to an empty local registry; then a fresh project outside the workspace installs the facade from there. */
+/**
+ * Versions every publishable package with `changeset version` on a copy of the repository, publishes the
+ * third-party packages they need and then them with `changeset publish` (as a release does) to an empty local
+ * registry; then a fresh project outside the workspace installs the facade and the CLI from there with plain npm.
+ */
 beforeAll(async () => {
   repo = copyRepoForRelease();
-  writeChangeset(
-    repo,
-    'rehearsal',
-    Object.fromEntries(publishable.map((pkg) => [pkg.name, 'minor' as const])),
-    'Rehearsal release.',
-  );
+  const bumps = Object.fromEntries(publishable.map((pkg) => [pkg.name, 'minor' as const]));
+  writeChangeset(repo, 'rehearsal', bumps, 'Rehearsal release.');
   await run(join(toolBin, 'changeset'), ['version'], { cwd: repo });
-  const tarballs = join(work, 'tarballs');
+  const own = new Set(publishable.map((pkg) => pkg.name));
+  const tarballs = join(work, 'third-party');
   mkdirSync(tarballs);
-  packed = await packPackages(
-    publishable.map((pkg) => join(repo, pkg.relativeDir)),
-    tarballs,
-  );
-  const own = new Set(packed.map((pkg) => pkg.name));
-  const thirdParty = thirdPartyClosure(
-    publishable.map((pkg) => ({
-      dir: pkg.dir,
-      manifest: packed.find((p) => p.name === pkg.name)?.manifest ?? {},
-    })),
-    own,
-  );
-  const thirdPartyTarballs: string[] = [];
-  for (const pkg of thirdParty) thirdPartyTarballs.push(await packInstalled(pkg, tarballs));
+  const thirdParty: string[] = [];
+  for (const pkg of thirdPartyClosure(publishable, own)) thirdParty.push(await packInstalled(pkg, tarballs));
   await Promise.all([
     startLocalRegistry(join(work, 'registry')).then((started) => {
       registry = started;
@@ -68,12 +54,12 @@ beforeAll(async () => {
   ]);
   if (!registry) throw new Error('the registry did not start');
   const local = registry;
-  await Promise.all(
-    [...thirdPartyTarballs, ...packed.map((pkg) => pkg.tarball)].map((t) => local.publish(t)),
-  );
+  await Promise.all(thirdParty.map((tarball) => local.publish(tarball)));
+  // changesets publishes to npm_config_registry (or npmjs.org when it is unset): it must be the local registry.
+  await run(join(toolBin, 'changeset'), ['publish', '--no-git-tag'], { cwd: repo, env: local.publisherEnv });
   const consumerDir = join(work, 'consumer');
   mkdirSync(consumerDir);
-  consumer = createConsumer(consumerDir, registry.url);
+  consumer = createConsumer(consumerDir, local.url);
   await consumer.install(SDK, ...(CLI in released ? [CLI] : []));
 });
 
@@ -84,10 +70,18 @@ afterAll(async () => {
 });
 
 describe('publish rehearsal: a consumer installs the facade (and the CLI) from a local registry with plain npm', () => {
-  it('publishes the versions changesets produced, with the facade depending on the new client', () => {
-    const sdk = packed.find((pkg) => pkg.name === SDK);
-    expect(Object.fromEntries(packed.map((pkg) => [pkg.name, pkg.version]))).toEqual(released);
-    expect(sdk?.manifest.dependencies).toMatchObject({ [CLIENT]: `^${released[CLIENT]}` });
+  it.each(publishable.map((pkg) => pkg.name))(
+    'changeset publish put %s on the registry at its new version',
+    async (name) => {
+      const packument = await registry?.packument(name);
+      expect(packument?.['dist-tags']).toEqual({ latest: released[name] });
+    },
+  );
+
+  it('the published facade depends on the published client', async () => {
+    const packument = await registry?.packument(SDK);
+    const versions = packument?.versions as Record<string, { dependencies?: Record<string, string> }>;
+    expect(versions[released[SDK] ?? '']?.dependencies).toEqual({ [CLIENT]: `^${released[CLIENT]}` });
   });
 
   it('installs the released facade and, as its dependency, the released client', () => {
