@@ -20,42 +20,42 @@ export interface DocSpaceOptions {
    * API key (`sk-...`), OAuth2 access token or session token. Sent as `Authorization: Bearer <token>`
    * (a leading `Bearer ` is accepted and not doubled). Give either `token` or `basic`.
    */
-  token?: string;
+  token?: string | undefined;
   /** E-mail and password, sent as `Authorization: Basic ...`. Give either `token` or `basic`. */
-  basic?: BasicCredentials;
+  basic?: BasicCredentials | undefined;
   /** The `fetch` to use. Default: `globalThis.fetch`. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Milliseconds to wait for each attempt's answer (headers and body). Default 60000; 0 disables. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How many times a failed request may be resent (see README "Retries and limits"). Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** First backoff delay in milliseconds; doubles on each retry, with jitter. Default 500. */
-  retryBaseDelayMs?: number;
+  retryBaseDelayMs?: number | undefined;
   /**
    * Longest wait before one retry, in milliseconds. When the server asks for longer (Retry-After), the call fails
    * at once with a {@link RateLimitError} that says when to retry. Default 60000.
    */
-  maxRetryWaitMs?: number;
+  maxRetryWaitMs?: number | undefined;
   /** Most GET requests in flight at once. Default and maximum useful value: 50 (the server's limit). */
-  maxConcurrentReads?: number;
+  maxConcurrentReads?: number | undefined;
   /** Most POST/PUT/DELETE requests in flight at once. Default 15 (the server's limit). */
-  maxConcurrentWrites?: number;
+  maxConcurrentWrites?: number | undefined;
   /** Extra headers sent with every request (an `Authorization` header here is ignored). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Receives one redacted line per attempt, retry and failure. Default: silent. */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /** Per-call settings. Anything left out falls back to the client's {@link DocSpaceOptions}. */
 export interface RequestOptions {
   /** Milliseconds to wait for each attempt's answer; 0 disables. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How many times this call may be resent. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Aborts the call (and any wait between retries); the call rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra headers for this call only (an `Authorization` header here is ignored). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** @internal Client options with defaults applied. */

@@ -27,30 +27,30 @@ export interface CreatePersonInput {
   /** E-mail address (required by the server). */
   email: string;
   /** First name, up to 255 characters. */
-  firstName?: string;
+  firstName?: string | undefined;
   /** Last name, up to 255 characters. */
-  lastName?: string;
+  lastName?: string | undefined;
   /**
    * Type of the new user. The server refuses `Guest` without an invitation link, `RoomAdmin` unless the caller is
    * a DocSpace admin, `DocSpaceAdmin` unless the caller is the owner. Omitted: the server's default (RoomAdmin).
    */
-  type?: AssignableType;
+  type?: AssignableType | undefined;
   /** Initial password. */
-  password?: string;
+  password?: string | undefined;
   /** Ids (GUIDs) of the groups to add the user to. */
-  department?: string[];
+  department?: string[] | undefined;
   /** Location. */
-  location?: string;
+  location?: string | undefined;
   /** Comment (notes). */
-  comment?: string;
+  comment?: string | undefined;
   /** Contacts. */
-  contacts?: Contact[];
+  contacts?: Contact[] | undefined;
   /** Avatar image URL. */
-  files?: string;
+  files?: string | undefined;
   /** Culture code, e.g. `en-US`. */
-  cultureName?: string;
+  cultureName?: string | undefined;
   /** Whether tips and offers may be sent to the user. */
-  spam?: boolean;
+  spam?: boolean | undefined;
 }
 
 /**
@@ -60,27 +60,27 @@ export interface CreatePersonInput {
  */
 export interface UpdatePersonInput {
   /** First name, up to 255 characters. */
-  firstName?: string;
+  firstName?: string | undefined;
   /** Last name, up to 255 characters. */
-  lastName?: string;
+  lastName?: string | undefined;
   /** E-mail address. */
-  email?: string;
+  email?: string | undefined;
   /** Location. */
-  location?: string;
+  location?: string | undefined;
   /** Comment (notes). */
-  comment?: string;
+  comment?: string | undefined;
   /** Contacts (replace the current list). */
-  contacts?: Contact[];
+  contacts?: Contact[] | undefined;
   /** Group ids (GUIDs). */
-  department?: string[];
+  department?: string[] | undefined;
   /** Avatar image URL. */
-  files?: string;
+  files?: string | undefined;
   /** Whether tips and offers may be sent to the user. */
-  spam?: boolean;
+  spam?: boolean | undefined;
   /** Disable (true) or enable (false) the user. */
-  disable?: boolean;
+  disable?: boolean | undefined;
   /** `true` makes the user a Guest. */
-  isUser?: boolean;
+  isUser?: boolean | undefined;
 }
 
 /** One invitation for {@link People.invite}. */
@@ -88,19 +88,19 @@ export interface Invitation {
   /** E-mail address to invite. */
   email: string;
   /** Type the invited user gets. Default `User`. */
-  type?: AssignableType;
+  type?: AssignableType | undefined;
 }
 
 /** Options of {@link People.invite}. */
 export interface InviteOptions extends RequestOptions {
   /** Language of the invitation e-mails, e.g. `en-US`. */
-  culture?: string;
+  culture?: string | undefined;
 }
 
 /** Options of {@link People.delete}. */
 export interface DeleteOptions extends RequestOptions {
   /** Terminate the users first (DocSpace deletes only Terminated users). Default false. */
-  terminateFirst?: boolean;
+  terminateFirst?: boolean | undefined;
 }
 
 /** People: create, read, list, update, terminate, delete, change type, invite. Available as `ds.people`. */

@@ -18,9 +18,9 @@ export interface Page<T> {
 /** Where a page starts and how big it is. */
 export interface PageRequest {
   /** Offset of the first item. Default 0. */
-  startIndex?: number;
+  startIndex?: number | undefined;
   /** Page size, 1 to 100. Default: the filter's `pageSize` (100). */
-  count?: number;
+  count?: number | undefined;
 }
 
 /**

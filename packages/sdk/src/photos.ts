@@ -26,11 +26,11 @@ export interface UploadPhotoOptions extends RequestOptions {
    * Save the photo at once (true, default) or keep it as a temporary file to crop with {@link Photos.crop}
    * (false: the result's `tmpFile` names it).
    */
-  autosave?: boolean;
+  autosave?: boolean | undefined;
   /** Largest image accepted, in bytes; checked before sending. Default 1 MiB (the server's usual limit). */
-  maxBytes?: number;
+  maxBytes?: number | undefined;
   /** File name sent with the image. Default `photo.png` or `photo.jpg` by content. */
-  fileName?: string;
+  fileName?: string | undefined;
 }
 
 /** What an upload returned. */

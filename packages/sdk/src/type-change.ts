@@ -23,13 +23,13 @@ export interface TaskProgress {
 /** Options of {@link People.downgrade}. */
 export interface DowngradeOptions extends RequestOptions {
   /** Id (GUID) of the user who receives the downgraded user's rooms and files. Default: the server's choice (you). */
-  reassignTo?: string;
+  reassignTo?: string | undefined;
   /** Wait for the task to finish (polling its progress). Default true. */
-  wait?: boolean;
+  wait?: boolean | undefined;
   /** Called with each progress report while waiting. */
-  onProgress?: (progress: TaskProgress) => void;
+  onProgress?: ((progress: TaskProgress) => void) | undefined;
   /** Milliseconds between progress polls. Default 1000. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
 }
 
 /** The type-change task stopped with an error or was canceled. */
