@@ -53,7 +53,7 @@ export class DocSpace {
   /**
    * The typed client generated from the curated spec (openapi-fetch), for endpoints the facade does not wrap.
    * It shares this instance's auth, retries, timeouts and concurrency limits. Results are the raw envelopes.
-   * @example const { data } = await ds.raw.GET('/api/2.0/people/status/{status}', { params: { path: { status: 'Active' } } });
+   * @example const { data } = await ds.raw.GET('/api/2.0/people/simple/filter', { params: { query: { count: 10 } } });
    */
   get raw(): DocSpaceClient {
     this.#raw ??= createClient({ baseUrl: this.baseUrl, fetch: this.#transport.fetchRequest });
