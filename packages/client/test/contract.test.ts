@@ -12,7 +12,19 @@ import { firstSuccessExample, operationIds } from './spec-helpers.js';
 
 const USER = '3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26';
 const OTHER = '9b1c44e0-2d3f-4a8b-8e6f-5a7d2c9e0b13';
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+// A PNG signature followed by every byte value: real image bytes include URL-reserved characters (& = ? # / :),
+// which the upload must accept.
+const PNG = new Uint8Array([
+  0x89,
+  0x50,
+  0x4e,
+  0x47,
+  0x0d,
+  0x0a,
+  0x1a,
+  0x0a,
+  ...Array.from({ length: 256 }, (_, byte) => byte),
+]);
 
 let client: DocSpaceClient;
 beforeAll(() => {
