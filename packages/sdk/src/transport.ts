@@ -109,11 +109,13 @@ export class Transport {
       ? url.slice(this.origin.length, query < 0 ? undefined : query)
       : url;
     const idempotent = isIdempotentMethod(request.method);
+    // The caller's signal (openapi-fetch puts it on the Request) must survive our own per-attempt signal.
+    const options: RequestOptions = { signal: request.signal };
     return this.#run(
       request.method,
       path,
       idempotent,
-      undefined,
+      options,
       request,
       undefined,
       undefined,
