@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { copyRepoForRelease, pendingChangesets, versionIn, writeChangeset } from '../src/repo-copy.js';
 import { run } from '../src/run.js';
 import { increment } from '../src/semver.js';
@@ -9,6 +9,9 @@ import { toolBin, workspacePackages } from '../src/workspace.js';
 const current = Object.fromEntries(workspacePackages().map((pkg) => [pkg.name, pkg.version]));
 const CLIENT = '@docspace-people/client';
 const SDK = '@docspace-people/sdk';
+const privateNames = workspacePackages()
+  .filter((pkg) => pkg.private)
+  .map((pkg) => pkg.name);
 const copies: string[] = [];
 
 /** A fresh copy of the repository with one changeset, versioned with `changeset version`. */
@@ -71,10 +74,22 @@ describe('changeset version (on a temporary copy of the repository)', () => {
     const repo = await versionWith({ [SDK]: 'minor' }, 'A feature.');
     expect(pendingChangesets(repo)).toEqual([]);
   });
+});
 
-  it('never versions the ignored examples package', async () => {
-    const repo = await versionWith({ [CLIENT]: 'minor', [SDK]: 'minor' }, 'Everything changes.');
-    expect(versionIn(repo, 'packages/examples')).toBe(current['@docspace-people/examples']);
-    expect(changelog(repo, 'packages/examples')).toBe('');
+describe('changeset version and the private packages', () => {
+  let repo = '';
+
+  beforeAll(async () => {
+    repo = copyRepoForRelease();
+    writeChangeset(repo, 'a-change', { [CLIENT]: 'minor', [SDK]: 'minor' }, 'Everything changes.');
+    await run(join(toolBin, 'changeset'), ['version'], { cwd: repo });
+  });
+
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it.each(privateNames)('leaves the private %s alone: no version bump, no changelog', (name) => {
+    const dir = workspacePackages().find((pkg) => pkg.name === name)?.relativeDir ?? '';
+    expect(versionIn(repo, dir)).toBe(current[name]);
+    expect(changelog(repo, dir)).toBe('');
   });
 });
