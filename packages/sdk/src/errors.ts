@@ -47,6 +47,7 @@ export class ApiError extends DocSpaceError {
   /** Parsed response body. */
   readonly body: unknown;
 
+  /** Builds the error from what is known about the request; `message` defaults to {@link ApiError.describe}. */
   constructor(details: ApiErrorDetails, message?: string) {
     super(message ?? ApiError.describe(details));
     this.status = details.status;
@@ -96,6 +97,7 @@ export class RateLimitError extends ApiError {
   /** When it is worth retrying, if the server said. */
   readonly retryAt: Date | undefined;
 
+  /** Like {@link ApiError}, plus how long the server asked to wait. */
   constructor(details: ApiErrorDetails & { retryAfterMs?: number | undefined }, message?: string) {
     super(details, message);
     this.retryAfterMs = details.retryAfterMs;
@@ -117,6 +119,7 @@ export class ConnectionError extends DocSpaceError {
   /** Path of the request. */
   readonly path: string;
 
+  /** `cause` is the error the `fetch` implementation threw. */
   constructor(method: string, path: string, cause: unknown) {
     super(`${method} ${path}: connection failed${causeText(cause)}`, { cause });
     this.method = method;
@@ -134,6 +137,7 @@ export class TimeoutError extends DocSpaceError {
   /** The timeout that elapsed, in milliseconds. */
   readonly timeoutMs: number;
 
+  /** The request and the timeout that elapsed. */
   constructor(method: string, path: string, timeoutMs: number) {
     super(`${method} ${path}: no answer within ${timeoutMs} ms`);
     this.method = method;
@@ -150,6 +154,7 @@ export class ValidationError extends DocSpaceError {
   /** The rule, e.g. `required`, `email`, `maxLength:255`, `https`, `image/png|image/jpeg`. */
   readonly rule: string;
 
+  /** The field, the rule it broke, and a sentence for humans. */
   constructor(field: string, rule: string, message: string) {
     super(`${field}: ${message}`);
     this.field = field;
@@ -163,6 +168,7 @@ export class PhotoUploadError extends DocSpaceError {
   /** The server's message, e.g. "Image size is too large". */
   readonly serverMessage: string | undefined;
 
+  /** The server's `message` from the upload result. */
   constructor(serverMessage: string | undefined) {
     super(`photo upload refused${serverMessage ? `: ${serverMessage}` : ''}`);
     this.serverMessage = serverMessage;

@@ -57,11 +57,3 @@ export interface RequestOptions {
   /** Extra headers for this call only (an `Authorization` header here is ignored). */
   headers?: Record<string, string> | undefined;
 }
-
-/** @internal Client options with defaults applied. */
-export interface ResolvedSettings {
-  timeoutMs: number;
-  maxRetries: number;
-  retryBaseDelayMs: number;
-  maxRetryWaitMs: number;
-}

@@ -38,6 +38,7 @@ export class TaskFailedError extends DocSpaceError {
   /** The last progress report. */
   readonly progress: TaskProgress;
 
+  /** The last progress report of the task. */
   constructor(progress: TaskProgress) {
     super(`type change task ${progress.status.toLowerCase()}${progress.error ? `: ${progress.error}` : ''}`);
     this.progress = progress;
