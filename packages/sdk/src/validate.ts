@@ -49,6 +49,9 @@ export function userSegment(value: unknown, field = 'id'): string {
     throw new ValidationError(field, 'required', 'must be a user id (GUID) or a user name');
   }
   if (GUID.test(value)) return value;
+  if (value.includes('@') && !RESERVED_SEGMENTS.has(value.toLowerCase())) {
+    throw new ValidationError(field, 'userId', 'looks like an e-mail address: use people.getByEmail(email)');
+  }
   if (
     !USER_NAME.test(value) ||
     value === '.' ||

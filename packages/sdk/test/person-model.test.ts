@@ -1,4 +1,4 @@
-import { DocSpace } from '@docspace-people/sdk';
+import { DocSpace, ValidationError } from '@docspace-people/sdk';
 import { describe, expect, it } from 'vitest';
 import { employee, envelope, jsonFetch } from './helpers/fixtures.js';
 
@@ -67,5 +67,16 @@ describe('Person model', () => {
       status: 'Unknown',
       hasAvatar: false,
     });
+  });
+});
+
+describe('user ids in paths', () => {
+  it('an e-mail given to get() points to getByEmail', async () => {
+    const { fetch, calls } = jsonFetch(envelope(employee()));
+    const ds = new DocSpace({ baseUrl: 'https://portal.example', token: 'sk-x', fetch });
+    const error = await ds.people.get('jane@example.com').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toContain('getByEmail');
+    expect(calls).toEqual([]);
   });
 });
