@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsumerProject, createConsumer, findLeaks } from '../src/consumer.js';
 import { type LocalRegistry, startLocalRegistry } from '../src/local-registry.js';
 import { copyRepoForRelease, writeChangeset } from '../src/repo-copy.js';
-import { run } from '../src/run.js';
+import { type RunResult, run } from '../src/run.js';
 import { increment } from '../src/semver.js';
 import { packInstalled, thirdPartyClosure } from '../src/third-party.js';
 import { publishablePackages, toolBin, workspaceRoot } from '../src/workspace.js';
@@ -27,6 +27,32 @@ let consumer: ConsumerProject;
 /** The manifest of a package installed in the consumer. */
 function installed(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(consumer.dir, 'node_modules', name, 'package.json'), 'utf8'));
+}
+
+/** Type-checks one file of the consumer with the strictest options a consumer may use, declarations included. */
+async function typeCheck(file: string): Promise<RunResult> {
+  const tsconfig = join(consumer.dir, `tsconfig.${file}.json`);
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM'],
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        verbatimModuleSyntax: true,
+        noEmit: true,
+        skipLibCheck: false,
+        skipDefaultLibCheck: true,
+        types: [],
+      },
+      files: [file],
+    }),
+  );
+  return run(join(toolBin, 'tsc'), ['-p', tsconfig], { cwd: consumer.dir, allowFailure: true });
 }
 
 /**
@@ -126,26 +152,6 @@ describe('publish rehearsal: a consumer installs the facade (and the CLI) from a
 
   it('type-checks a strict TypeScript consumer against the installed declarations, which are real types', async () => {
     writeFileSync(
-      join(consumer.dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          lib: ['ES2022', 'DOM'],
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          noUncheckedIndexedAccess: true,
-          exactOptionalPropertyTypes: true,
-          verbatimModuleSyntax: true,
-          noEmit: true,
-          skipLibCheck: false,
-          skipDefaultLibCheck: true,
-          types: [],
-        },
-        files: ['consumer.ts'],
-      }),
-    );
-    writeFileSync(
       join(consumer.dir, 'consumer.ts'),
       [
         "import { ApiError, DocSpace, type Person } from '@docspace-people/sdk';",
@@ -168,10 +174,20 @@ describe('publish rehearsal: a consumer installs the facade (and the CLI) from a
         '',
       ].join('\n'),
     );
-    const result = await run(join(toolBin, 'tsc'), ['-p', join(consumer.dir, 'tsconfig.json')], {
-      cwd: consumer.dir,
-      allowFailure: true,
-    });
+    const result = await typeCheck('consumer.ts');
+    expect(result.stdout.trim()).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('type-checks the usage example of the published client README in the same strict consumer', async () => {
+    const readme = readFileSync(join(consumer.dir, 'node_modules', CLIENT, 'README.md'), 'utf8');
+    const example = /## Usage\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain('createClient(');
+    writeFileSync(
+      join(consumer.dir, 'client-readme.ts'),
+      `declare const process: { env: Record<string, string | undefined> };\n${example}export {};\n`,
+    );
+    const result = await typeCheck('client-readme.ts');
     expect(result.stdout.trim()).toBe('');
     expect(result.code).toBe(0);
   });
