@@ -56,9 +56,10 @@ async function typeCheck(file: string): Promise<RunResult> {
 }
 
 /**
- * Versions every publishable package with `changeset version` on a copy of the repository, publishes the
- * third-party packages they need and then them with `changeset publish` (as a release does) to an empty local
- * registry; then a fresh project outside the workspace installs the facade and the CLI from there with plain npm.
+ * Versions every publishable package with `changeset version` on a copy of the repository; starts an empty local
+ * registry (no uplinks) and Prism; publishes to the registry the third-party packages ours need, then ours with
+ * `changeset publish`, as a release does; then a fresh project outside the workspace installs the facade and the
+ * CLI from there with plain npm.
  */
 beforeAll(async () => {
   repo = copyRepoForRelease();
