@@ -7,6 +7,7 @@ import { Photos } from './photos.js';
 import { Transport } from './transport.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const DENO_INSPECT = Symbol.for('Deno.customInspect');
 
 /**
  * The DocSpace People & Photos SDK.
@@ -73,6 +74,11 @@ export class DocSpace {
   /** Node's `util.inspect` form without credentials. */
   [INSPECT](): string {
     return `DocSpace { baseUrl: '${this.baseUrl}', auth: '${this.#transport.authScheme} [redacted]' }`;
+  }
+
+  /** Deno's `Deno.inspect` / `console.log` form without credentials. */
+  [DENO_INSPECT](): string {
+    return this[INSPECT]();
   }
 }
 
