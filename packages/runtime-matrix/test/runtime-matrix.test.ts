@@ -14,7 +14,7 @@ const expected = {
 const runtimes = [
   ...cliRuntimes,
   {
-    name: 'Chromium headless (Debian chromium, playwright-core)',
+    name: 'Chromium headless (Debian)',
     reportsAs: /^chromium \d+\./,
     smoke: smokeInChromium,
   },
