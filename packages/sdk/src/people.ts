@@ -5,7 +5,7 @@ import { filterQuery, type PeopleFilter } from './people-filter.js';
 import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
 import { PersonList } from './person-list.js';
 import type { Call, Transport } from './transport.js';
-import { type DowngradeOptions, runDowngrade, type TaskProgress } from './type-change.js';
+import { cancelTypeChange, type DowngradeOptions, runDowngrade, type TaskProgress } from './type-change.js';
 import {
   culture,
   email,
@@ -282,6 +282,14 @@ export class People {
    */
   async downgrade(id: string, type: 'User' | 'Guest', options: DowngradeOptions = {}): Promise<TaskProgress> {
     return runDowngrade(this.#t, id, type, options);
+  }
+
+  /**
+   * Cancels a running downgrade task of this user (PUT /people/type/terminate).
+   * @example await ds.people.cancelDowngrade(id);
+   */
+  async cancelDowngrade(id: string, options?: RequestOptions): Promise<TaskProgress> {
+    return cancelTypeChange(this.#t, id, options);
   }
 
   /**

@@ -30,6 +30,11 @@ export interface DowngradeOptions extends RequestOptions {
   onProgress?: ((progress: TaskProgress) => void) | undefined;
   /** Milliseconds between progress polls. Default 1000. */
   pollIntervalMs?: number | undefined;
+  /**
+   * When `signal` aborts while waiting, also cancel the server's task (PUT /people/type/terminate) before
+   * rejecting. Default false: aborting only stops waiting, the task goes on.
+   */
+  cancelOnAbort?: boolean | undefined;
 }
 
 /** The type-change task stopped with an error or was canceled. */
@@ -88,14 +93,35 @@ export async function runDowngrade(
   );
   options.onProgress?.(progress);
   if (options.wait === false) return progress;
-  while (!progress.isCompleted && progress.status !== 'Completed') {
-    await sleep(interval, options.signal);
-    const path = `/api/2.0/people/type/progress/${userId}`;
-    progress = unwrap(await transport.call({ method: 'GET', path }, options));
-    options.onProgress?.(progress);
+  try {
+    while (!progress.isCompleted && progress.status !== 'Completed') {
+      await sleep(interval, options.signal);
+      const path = `/api/2.0/people/type/progress/${userId}`;
+      progress = unwrap(await transport.call({ method: 'GET', path }, options));
+      options.onProgress?.(progress);
+    }
+  } catch (error) {
+    if (options.cancelOnAbort && options.signal?.aborted) await cancelTypeChange(transport, userId, {});
+    throw error;
   }
   if (progress.status === 'Failed' || progress.status === 'Canceled' || progress.error !== undefined) {
     throw new TaskFailedError(progress);
   }
   return progress;
+}
+
+/** @internal Cancels a running type-change task (PUT /people/type/terminate) and returns its last progress. */
+export async function cancelTypeChange(
+  transport: Transport,
+  userId: string,
+  options: RequestOptions | undefined,
+): Promise<TaskProgress> {
+  const body = { userId: guid(userId, 'id') };
+  const result = await transport.call(
+    { method: 'PUT', path: '/api/2.0/people/type/terminate', body },
+    options,
+  );
+  return toTaskProgress(
+    result !== null && typeof result === 'object' && 'response' in result ? result.response : result,
+  );
 }

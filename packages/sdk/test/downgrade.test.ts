@@ -14,6 +14,8 @@ async function taskServer(outcome: 'completes' | 'fails') {
   const bodies: unknown[] = [];
   let polls = 0;
   server = await startServer(({ req, res, body }) => {
+    if (req.method === 'PUT')
+      return sendEnvelope(res, { id: 'task-1', percentage: 50, isCompleted: true, status: 3 });
     if (req.method === 'POST') {
       bodies.push(JSON.parse(body));
       return sendEnvelope(res, { id: 'task-1', percentage: 0, isCompleted: false, status: 0 });
@@ -73,4 +75,31 @@ it('aborting stops waiting', async () => {
     onProgress: () => controller.abort(),
   });
   await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+});
+
+it('with cancelOnAbort, aborting also cancels the server task', async () => {
+  const { url } = await taskServer('completes');
+  const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
+  const controller = new AbortController();
+  const pending = ds.people.downgrade(USER_ID, 'Guest', {
+    pollIntervalMs: 60_000,
+    signal: controller.signal,
+    cancelOnAbort: true,
+    onProgress: () => controller.abort(),
+  });
+  await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  expect(server?.hits).toEqual(['POST /api/2.0/people/type', 'PUT /api/2.0/people/type/terminate']);
+});
+
+it('without cancelOnAbort, aborting leaves the task running', async () => {
+  const { url } = await taskServer('completes');
+  const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
+  const controller = new AbortController();
+  const pending = ds.people.downgrade(USER_ID, 'Guest', {
+    pollIntervalMs: 60_000,
+    signal: controller.signal,
+    onProgress: () => controller.abort(),
+  });
+  await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  expect(server?.hits).toEqual(['POST /api/2.0/people/type']);
 });

@@ -143,6 +143,11 @@ describe('people against the curated spec (Prism)', () => {
     expect(reports).toEqual([40]);
   });
 
+  it('cancelDowngrade sends a valid TerminateRequestDto', async () => {
+    const progress = await ds.people.cancelDowngrade(USER_ID);
+    expect(typeof progress.percentage).toBe('number');
+  });
+
   it('the raw client shares auth and returns the envelope', async () => {
     const { data, error } = await ds.raw.GET('/api/2.0/people/@self');
     expect(error).toBeUndefined();

@@ -64,6 +64,8 @@ it('README samples compile', async () => {
     reassignTo: me.id,
     onProgress: (t) => console.log(`${t.percentage}%`),
   });
+  await ds.people.downgrade(p.id, 'User', { wait: false });
+  await ds.people.cancelDowngrade(p.id);
   await ds.people.invite([{ email: 'carl@example.com', type: 'Guest' }], { culture: 'en-US' });
   await ds.people.resendInvites(pendingIds);
   await ds.people.setCulture(me.id, 'de-DE');
