@@ -1,4 +1,7 @@
 // The public API of @docspace-people/sdk. Everything users may import is listed here by name.
+// `DocSpace` is the all-in-one client; the standalone functions below do the same work one operation at a time,
+// so a bundler keeps only the ones a consumer imports (see README "Lightweight functions and bundle size").
+export { Connection, connect } from './connection.js';
 export { DocSpace } from './docspace.js';
 export type { ActivationStatus, AssignableType, PersonStatus, PersonType } from './enums.js';
 export {
@@ -18,16 +21,45 @@ export {
 } from './errors.js';
 export type { PhotoData } from './image-input.js';
 export type { BasicCredentials, DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
-export type {
-  CreatePersonInput,
-  DeleteOptions,
-  Invitation,
-  InviteOptions,
-  People,
-  UpdatePersonInput,
-} from './people.js';
+export type { People } from './people.js';
 export type { PeopleFilter } from './people-filter.js';
+export {
+  type CreatePersonInput,
+  cancelDowngrade,
+  changePeopleType,
+  createPerson,
+  type DeleteOptions,
+  deletePeople,
+  downgradePerson,
+  getMe,
+  getPerson,
+  getPersonByEmail,
+  type Invitation,
+  type InviteOptions,
+  invitePeople,
+  listPeople,
+  personExists,
+  reactivatePeople,
+  resendInvites,
+  searchPeople,
+  setPersonCulture,
+  terminatePeople,
+  type UpdatePersonInput,
+  updatePerson,
+} from './people-functions.js';
 export type { AvatarUrls, Contact, GroupSummary, Person, PersonSummary } from './person.js';
 export type { Page, PageRequest, PersonList } from './person-list.js';
-export type { CropArea, Photo, Photos, PhotoUploadResult, UploadPhotoOptions } from './photos.js';
+export {
+  type CropArea,
+  cropPhoto,
+  deletePhoto,
+  getPhoto,
+  type Photo,
+  type PhotoUploadResult,
+  setPhotoFromUrl,
+  type UploadPhotoOptions,
+  uploadPhoto,
+} from './photo-functions.js';
+export type { Photos } from './photos.js';
+export { rawClient } from './raw-client.js';
 export { type DowngradeOptions, TaskFailedError, type TaskProgress, type TaskStatus } from './type-change.js';

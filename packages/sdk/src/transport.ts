@@ -33,7 +33,7 @@ const BACKOFF_CAP_MS = 8000;
 /**
  * @internal The SDK's own small fetch pipeline: URL, auth header, JSON, envelope check, error mapping, retries,
  * concurrency limits, timeouts and aborts. The facade's methods use {@link Transport.call}; the typed raw
- * client uses {@link Transport.fetchRequest} as its `fetch`, so both share auth, retries and limits.
+ * client's `fetch` (raw-client.ts) uses {@link Transport.run}, so both share auth, retries and limits.
  */
 export class Transport {
   readonly origin: string;
@@ -46,7 +46,8 @@ export class Transport {
   readonly #baseDelayMs: number;
   readonly #maxWaitMs: number;
   readonly #logger: Logger | undefined;
-  readonly #extraHeaders: Record<string, string>;
+  /** @internal Extra headers of every request, lower-case names, without `authorization`. */
+  readonly extraHeaders: Record<string, string>;
   readonly #readHeaders: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
   readonly #deadlines = new Deadlines();
@@ -64,14 +65,19 @@ export class Transport {
     this.#logger = options.logger;
     this.reads = new Limiter(options.maxConcurrentReads ?? 50);
     this.writes = new Limiter(options.maxConcurrentWrites ?? 15);
-    this.#extraHeaders = withoutAuthorization(options.headers);
-    this.#readHeaders = { ...this.#extraHeaders, accept: 'application/json', authorization: auth.header };
+    this.extraHeaders = withoutAuthorization(options.headers);
+    this.#readHeaders = { ...this.extraHeaders, accept: 'application/json', authorization: auth.header };
     this.#jsonHeaders = { ...this.#readHeaders, 'content-type': 'application/json' };
   }
 
   /** Replaces the secrets in a text (for log lines and custom inspection). */
   redact(text: string): string {
     return redact(text, this.#auth.secrets);
+  }
+
+  /** @internal The Authorization header value (a secret: never print it). */
+  get authHeader(): string {
+    return this.#auth.header;
   }
 
   /** Describes the auth scheme without the secret. */
@@ -89,40 +95,14 @@ export class Transport {
     if (options?.headers) headers = { ...headers, ...withoutAuthorization(options.headers) };
     const body = call.form ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
     const idempotent = call.idempotent ?? isIdempotentMethod(call.method);
-    return this.#run(call.method, call.path, idempotent, options, url, headers, body);
+    return this.run(call.method, call.path, idempotent, options, url, headers, body);
   }
 
   /**
-   * A `fetch` for openapi-fetch: adds auth and the client's headers, then applies retries, limits and timeouts.
-   * HTTP errors come back as responses (openapi-fetch turns them into `error`); only connection failures and
-   * timeouts throw ({@link ConnectionError}, {@link TimeoutError}).
+   * @internal Sends one request with retries, limits and timeouts. `input` is a URL (facade calls: returns the
+   * parsed body, throws on HTTP errors) or a `Request` (the raw client: returns the `Response`, errors included).
    */
-  readonly fetchRequest = (request: Request): Promise<Response> => {
-    for (const name in this.#extraHeaders) {
-      const value = this.#extraHeaders[name];
-      if (value !== undefined && !request.headers.has(name)) request.headers.set(name, value);
-    }
-    request.headers.set('authorization', this.#auth.header);
-    const url = request.url;
-    const query = url.indexOf('?');
-    const path = url.startsWith(this.origin)
-      ? url.slice(this.origin.length, query < 0 ? undefined : query)
-      : url;
-    const idempotent = isIdempotentMethod(request.method);
-    // The caller's signal (openapi-fetch puts it on the Request) must survive our own per-attempt signal.
-    const options: RequestOptions = { signal: request.signal };
-    return this.#run(
-      request.method,
-      path,
-      idempotent,
-      options,
-      request,
-      undefined,
-      undefined,
-    ) as Promise<Response>;
-  };
-
-  async #run(
+  async run(
     method: string,
     path: string,
     idempotent: boolean,

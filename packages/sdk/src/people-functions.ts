@@ -1,0 +1,477 @@
+import { type Connection, transportOf } from './connection.js';
+import type { AssignableType } from './enums.js';
+import { unwrap } from './envelope.js';
+import { PermissionDeniedError, ValidationError } from './errors.js';
+import type { RequestOptions } from './options.js';
+import { filterQuery, type PeopleFilter } from './people-filter.js';
+import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
+import { PersonList } from './person-list.js';
+import type { Call } from './transport.js';
+import { cancelTypeChange, type DowngradeOptions, runDowngrade, type TaskProgress } from './type-change.js';
+import {
+  culture,
+  email,
+  guid,
+  guidList,
+  oneOf,
+  optionalBoolean,
+  optionalText,
+  refuseKeys,
+  requiredText,
+  userSegment,
+} from './validate.js';
+
+// The people operations as standalone functions: import only the ones you call and a bundler leaves the rest
+// out. `ds.people.*` delegates to these, so both forms behave the same.
+
+const PEOPLE = '/api/2.0/people';
+const TYPES = ['DocSpaceAdmin', 'RoomAdmin', 'User', 'Guest'] as const;
+
+/** A new user for {@link createPerson} / `ds.people.create`. */
+export interface CreatePersonInput {
+  /** E-mail address (required by the server). */
+  email: string;
+  /** First name, up to 255 characters. */
+  firstName?: string | undefined;
+  /** Last name, up to 255 characters. */
+  lastName?: string | undefined;
+  /**
+   * Type of the new user. The server refuses `Guest` without an invitation link, `RoomAdmin` unless the caller is
+   * a DocSpace admin, `DocSpaceAdmin` unless the caller is the owner. Omitted: the server's default (RoomAdmin).
+   */
+  type?: AssignableType | undefined;
+  /** Initial password. */
+  password?: string | undefined;
+  /** Ids (GUIDs) of the groups to add the user to. */
+  department?: string[] | undefined;
+  /** Location. */
+  location?: string | undefined;
+  /** Comment (notes). */
+  comment?: string | undefined;
+  /** Contacts. */
+  contacts?: Contact[] | undefined;
+  /** Avatar image URL. */
+  files?: string | undefined;
+  /** Culture code, e.g. `en-US`. */
+  cultureName?: string | undefined;
+  /** Whether tips and offers may be sent to the user. */
+  spam?: boolean | undefined;
+}
+
+/**
+ * Changes for {@link updatePerson} / `ds.people.update`. DocSpace applies names, contacts, location and files only when you edit
+ * yourself; an admin editing someone else can change `disable` and `isUser` only. There is no type or role field:
+ * use {@link changePeopleType}.
+ */
+export interface UpdatePersonInput {
+  /** First name, up to 255 characters. */
+  firstName?: string | undefined;
+  /** Last name, up to 255 characters. */
+  lastName?: string | undefined;
+  /** E-mail address. */
+  email?: string | undefined;
+  /** Location. */
+  location?: string | undefined;
+  /** Comment (notes). */
+  comment?: string | undefined;
+  /** Contacts (replace the current list). */
+  contacts?: Contact[] | undefined;
+  /** Group ids (GUIDs). */
+  department?: string[] | undefined;
+  /** Avatar image URL. */
+  files?: string | undefined;
+  /** Whether tips and offers may be sent to the user. */
+  spam?: boolean | undefined;
+  /** Disable (true) or enable (false) the user. */
+  disable?: boolean | undefined;
+  /** `true` makes the user a Guest. */
+  isUser?: boolean | undefined;
+}
+
+/** One invitation for {@link invitePeople} / `ds.people.invite`. */
+export interface Invitation {
+  /** E-mail address to invite. */
+  email: string;
+  /** Type the invited user gets. Default `User`. */
+  type?: AssignableType | undefined;
+}
+
+/** Options of {@link invitePeople} / `ds.people.invite`. */
+export interface InviteOptions extends RequestOptions {
+  /** Language of the invitation e-mails, e.g. `en-US`. */
+  culture?: string | undefined;
+}
+
+/** Options of {@link deletePeople} / `ds.people.delete`. */
+export interface DeleteOptions extends RequestOptions {
+  /** Terminate the users first (DocSpace deletes only Terminated users). Default false. */
+  terminateFirst?: boolean | undefined;
+}
+
+/**
+ * Creates a user (POST /people; the server answers 200 with the new profile). Same as `ds.people.create`.
+ * @example const person = await createPerson(connection, { email: 'john@example.com', firstName: 'John' });
+ */
+export async function createPerson(
+  connection: Connection,
+  input: CreatePersonInput,
+  options?: RequestOptions,
+): Promise<Person> {
+  const body = checkProfile(input, 'input', true);
+  if (input.type !== undefined) body.type = oneOf(input.type, TYPES, 'input.type');
+  if (input.password !== undefined) body.password = requiredText(input.password, 'input.password');
+  if (input.cultureName !== undefined) body.cultureName = culture(input.cultureName, 'input.cultureName');
+  return toPerson(await response(connection, { method: 'POST', path: PEOPLE, body }, options));
+}
+
+/**
+ * Gets a user by id (GUID) or user name. Same as `ds.people.get`.
+ * @example const person = await getPerson(connection, '6f1c...');
+ */
+export async function getPerson(
+  connection: Connection,
+  idOrUserName: string,
+  options?: RequestOptions,
+): Promise<Person> {
+  const path = `${PEOPLE}/${userSegment(idOrUserName, 'idOrUserName')}`;
+  return toPerson(await response(connection, { method: 'GET', path }, options));
+}
+
+/**
+ * Gets the profile of the authenticated user. Same as `ds.people.me`.
+ * @example const me = await getMe(connection);
+ */
+export async function getMe(connection: Connection, options?: RequestOptions): Promise<Person> {
+  return toPerson(await response(connection, { method: 'GET', path: `${PEOPLE}/@self` }, options));
+}
+
+/**
+ * Gets a user by e-mail; throws {@link NotFoundError} when there is none. Same as `ds.people.getByEmail`.
+ * @example const person = await getPersonByEmail(connection, 'john@example.com');
+ */
+export async function getPersonByEmail(
+  connection: Connection,
+  address: string,
+  options?: RequestOptions,
+): Promise<Person> {
+  const query = `?email=${encodeURIComponent(email(address))}`;
+  return toPerson(await response(connection, { method: 'GET', path: `${PEOPLE}/email`, query }, options));
+}
+
+/**
+ * Tells whether a user with this e-mail exists. Same as `ds.people.exists`.
+ * @example if (!(await personExists(connection, 'john@example.com'))) await createPerson(connection, { email: 'john@example.com' });
+ */
+export async function personExists(
+  connection: Connection,
+  address: string,
+  options?: RequestOptions,
+): Promise<boolean> {
+  const query = `?email=${encodeURIComponent(email(address))}`;
+  const result = await response(connection, { method: 'GET', path: `${PEOPLE}/exists`, query }, options);
+  // v3.7 answers { exists, status }; older servers answered a bare boolean.
+  return (
+    result === true ||
+    (result !== null && typeof result === 'object' && (result as { exists?: unknown }).exists === true)
+  );
+}
+
+/**
+ * Updates a profile (PUT /people/{id}). See {@link UpdatePersonInput} for what the server applies.
+ * Same as `ds.people.update`.
+ * @example await updatePerson(connection, me.id, { location: 'Riga' });
+ */
+export async function updatePerson(
+  connection: Connection,
+  id: string,
+  patch: UpdatePersonInput,
+  options?: RequestOptions,
+): Promise<Person> {
+  const path = `${PEOPLE}/${userSegment(id)}`;
+  if (patch === null || typeof patch !== 'object')
+    throw new ValidationError('patch', 'object', 'must be an object');
+  refuseKeys(
+    patch,
+    {
+      role: 'DocSpace ignores a role field: use people.changeType(ids, type) or people.downgrade(id, type)',
+      type: 'the update endpoint has no type field: use people.changeType(ids, type) or people.downgrade(id, type)',
+    },
+    'patch',
+  );
+  const body = checkProfile(patch, 'patch', false);
+  optionalBoolean(patch.disable, 'patch.disable');
+  optionalBoolean(patch.isUser, 'patch.isUser');
+  if (patch.disable !== undefined) body.disable = patch.disable;
+  if (patch.isUser !== undefined) body.isUser = patch.isUser;
+  if (Object.keys(body).length === 0)
+    throw new ValidationError('patch', 'nonEmpty', 'give at least one field to change');
+  return toPerson(await response(connection, { method: 'PUT', path, body }, options));
+}
+
+/**
+ * Lists people matching a filter: iterate the result with `for await` (auto-pagination, up to 100 per
+ * request), or call `.page()` for one page with its total. Same as `ds.people.list`.
+ * @example for await (const person of listPeople(connection, { status: 'Active' })) console.log(person.email);
+ */
+export function listPeople(
+  connection: Connection,
+  filter: PeopleFilter = {},
+  options?: RequestOptions,
+): PersonList {
+  const { query, pageSize } = filterQuery(filter);
+  return new PersonList(transportOf(connection), query, pageSize, options);
+}
+
+/**
+ * Searches people by name or e-mail (GET /people/search); returns the short form ({@link PersonSummary}).
+ * Same as `ds.people.search`.
+ * @example const found = await searchPeople(connection, 'john');
+ */
+export async function searchPeople(
+  connection: Connection,
+  query: string,
+  options?: RequestOptions,
+): Promise<PersonSummary[]> {
+  const text = requiredText(query, 'query', 255);
+  const q = `?query=${encodeURIComponent(text)}`;
+  return toSummaries(
+    await response(connection, { method: 'GET', path: `${PEOPLE}/search`, query: q }, options),
+  );
+}
+
+/**
+ * Terminates (disables) users; they keep their data and can be reactivated or deleted. Same as
+ * `ds.people.terminate`.
+ * @example await terminatePeople(connection, [id1, id2]);
+ */
+export function terminatePeople(
+  connection: Connection,
+  ids: string | readonly string[],
+  options?: RequestOptions,
+): Promise<Person[]> {
+  return setStatus(connection, 'Terminated', ids, options);
+}
+
+/**
+ * Reactivates terminated users. Same as `ds.people.reactivate`.
+ * @example await reactivatePeople(connection, id);
+ */
+export function reactivatePeople(
+  connection: Connection,
+  ids: string | readonly string[],
+  options?: RequestOptions,
+): Promise<Person[]> {
+  return setStatus(connection, 'Active', ids, options);
+}
+
+/**
+ * Deletes users for good. DocSpace deletes only Terminated users: terminate them first, or pass
+ * `{ terminateFirst: true }`. One id uses DELETE /people/{id}; several use the bulk PUT /people/delete.
+ * Same as `ds.people.delete`.
+ * @example await deletePeople(connection, id, { terminateFirst: true });
+ */
+export async function deletePeople(
+  connection: Connection,
+  ids: string | readonly string[],
+  options?: DeleteOptions,
+): Promise<Person[]> {
+  const list = guidList(ids);
+  if (options?.terminateFirst) await terminatePeople(connection, list, options);
+  try {
+    if (list.length === 1) {
+      return [
+        toPerson(await response(connection, { method: 'DELETE', path: `${PEOPLE}/${list[0]}` }, options)),
+      ];
+    }
+    return toPeople(
+      await response(
+        connection,
+        { method: 'PUT', path: `${PEOPLE}/delete`, body: { userIds: list } },
+        options,
+      ),
+    );
+  } catch (error) {
+    if (error instanceof PermissionDeniedError && !options?.terminateFirst) {
+      throw new PermissionDeniedError(
+        error,
+        `${error.message}. DocSpace deletes only Terminated users: terminate them first (people.terminate(ids)) or call people.delete(ids, { terminateFirst: true })`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Changes users' type with the real endpoint (PUT /people/type/{type}). Only the owner may make a DocSpaceAdmin;
+ * the owner, yourself and Terminated users cannot be changed (403). Same as `ds.people.changeType`.
+ * @example await changePeopleType(connection, [id], 'RoomAdmin');
+ */
+export async function changePeopleType(
+  connection: Connection,
+  ids: string | readonly string[],
+  type: AssignableType,
+  options?: RequestOptions,
+): Promise<Person[]> {
+  const list = guidList(ids);
+  const name = oneOf(type, TYPES, 'type');
+  return toPeople(
+    await response(
+      connection,
+      { method: 'PUT', path: `${PEOPLE}/type/${name}`, body: { userIds: list } },
+      options,
+    ),
+  );
+}
+
+/**
+ * Downgrades a user to User or Guest, reassigning their data (the server's asynchronous type-change task); by
+ * default waits for the task to finish, reporting progress. Same as `ds.people.downgrade`.
+ * @example await downgradePerson(connection, id, 'Guest', { reassignTo: adminId });
+ */
+export function downgradePerson(
+  connection: Connection,
+  id: string,
+  type: 'User' | 'Guest',
+  options: DowngradeOptions = {},
+): Promise<TaskProgress> {
+  return runDowngrade(transportOf(connection), id, type, options);
+}
+
+/**
+ * Cancels a running downgrade task of this user (PUT /people/type/terminate). Same as
+ * `ds.people.cancelDowngrade`.
+ * @example await cancelDowngrade(connection, id);
+ */
+export function cancelDowngrade(
+  connection: Connection,
+  id: string,
+  options?: RequestOptions,
+): Promise<TaskProgress> {
+  return cancelTypeChange(transportOf(connection), id, options);
+}
+
+/**
+ * Invites people by e-mail (POST /people/invite); returns the invited users in short form. Same as
+ * `ds.people.invite`.
+ * @example await invitePeople(connection, [{ email: 'ann@example.com', type: 'Guest' }], { culture: 'en-US' });
+ */
+export async function invitePeople(
+  connection: Connection,
+  invitations: Invitation | readonly Invitation[],
+  options?: InviteOptions,
+): Promise<PersonSummary[]> {
+  const list = Array.isArray(invitations) ? invitations : [invitations as Invitation];
+  if (list.length === 0) throw new ValidationError('invitations', 'nonEmpty', 'give at least one invitation');
+  const body: Record<string, unknown> = {
+    invitations: list.map((invitation: Invitation, i) => {
+      const field = Array.isArray(invitations) ? `invitations[${i}]` : 'invitation';
+      if (invitation === null || typeof invitation !== 'object')
+        throw new ValidationError(field, 'object', 'must be an object');
+      return {
+        email: email(invitation.email, `${field}.email`),
+        type: invitation.type === undefined ? 'User' : oneOf(invitation.type, TYPES, `${field}.type`),
+      };
+    }),
+  };
+  if (options?.culture !== undefined) body.culture = culture(options.culture, 'options.culture');
+  return toSummaries(await response(connection, { method: 'POST', path: `${PEOPLE}/invite`, body }, options));
+}
+
+/**
+ * Sends the invitation e-mails again (PUT /people/invite). Never resent automatically after a connection
+ * failure: it sends e-mails, and the server allows 5 of these calls per 15 minutes. Same as
+ * `ds.people.resendInvites`.
+ * @example await resendInvites(connection, pendingIds);
+ */
+export async function resendInvites(
+  connection: Connection,
+  ids: string | readonly string[],
+  options?: RequestOptions,
+): Promise<Person[]> {
+  const body = { userIds: guidList(ids), resendAll: false };
+  return toPeople(
+    await response(connection, { method: 'PUT', path: `${PEOPLE}/invite`, body, idempotent: false }, options),
+  );
+}
+
+/**
+ * Sets a user's language and formats (PUT /people/{id}/culture). Same as `ds.people.setCulture`.
+ * @example await setPersonCulture(connection, me.id, 'de-DE');
+ */
+export async function setPersonCulture(
+  connection: Connection,
+  id: string,
+  cultureName: string,
+  options?: RequestOptions,
+): Promise<Person> {
+  const path = `${PEOPLE}/${userSegment(id)}/culture`;
+  const body = { cultureName: culture(cultureName, 'culture') };
+  return toPerson(await response(connection, { method: 'PUT', path, body }, options));
+}
+
+async function setStatus(
+  connection: Connection,
+  status: 'Active' | 'Terminated',
+  ids: string | readonly string[],
+  options?: RequestOptions,
+): Promise<Person[]> {
+  const body = { userIds: guidList(ids), resendAll: false };
+  return toPeople(
+    await response(connection, { method: 'PUT', path: `${PEOPLE}/status/${status}`, body }, options),
+  );
+}
+
+function response(connection: Connection, call: Call, options: RequestOptions | undefined): Promise<unknown> {
+  return transportOf(connection).call(call, options).then(unwrap);
+}
+
+function toSummaries(value: unknown): PersonSummary[] {
+  return Array.isArray(value) ? value.map(toPersonSummary) : [];
+}
+
+function toPeople(value: unknown): Person[] {
+  return Array.isArray(value) ? value.map(toPerson) : [];
+}
+
+/** Checks the fields shared by create and update and copies the known ones (unknown keys are dropped). */
+function checkProfile(
+  input: CreatePersonInput | UpdatePersonInput,
+  prefix: string,
+  requireEmail: boolean,
+): Record<string, unknown> {
+  if (input === null || typeof input !== 'object')
+    throw new ValidationError(prefix, 'object', 'must be an object');
+  const body: Record<string, unknown> = {};
+  if (requireEmail || input.email !== undefined) body.email = email(input.email, `${prefix}.email`);
+  for (const key of ['firstName', 'lastName'] as const) {
+    if (input[key] !== undefined) body[key] = requiredText(input[key], `${prefix}.${key}`, 255);
+  }
+  for (const key of ['location', 'comment'] as const) {
+    if (input[key] !== undefined) {
+      optionalText(input[key], `${prefix}.${key}`, 1000);
+      body[key] = input[key];
+    }
+  }
+  if (input.files !== undefined) {
+    optionalText(input.files, `${prefix}.files`, 2048);
+    body.files = input.files;
+  }
+  if (input.department !== undefined) {
+    if (!Array.isArray(input.department))
+      throw new ValidationError(`${prefix}.department`, 'array', 'must be an array of GUIDs');
+    body.department = input.department.map((id, i) => guid(id, `${prefix}.department[${i}]`));
+  }
+  if (input.contacts !== undefined) {
+    if (!Array.isArray(input.contacts))
+      throw new ValidationError(`${prefix}.contacts`, 'array', 'must be an array');
+    body.contacts = input.contacts.map((contact, i) => ({
+      type: requiredText(contact?.type, `${prefix}.contacts[${i}].type`, 255),
+      value: requiredText(contact?.value, `${prefix}.contacts[${i}].value`, 255),
+    }));
+  }
+  if (input.spam !== undefined) {
+    optionalBoolean(input.spam, `${prefix}.spam`);
+    body.spam = input.spam;
+  }
+  return body;
+}

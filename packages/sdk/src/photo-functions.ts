@@ -1,0 +1,195 @@
+import { type Connection, transportOf } from './connection.js';
+import { unwrap } from './envelope.js';
+import { PhotoUploadError, ValidationError } from './errors.js';
+import { type PhotoData, readImage } from './image-input.js';
+import type { RequestOptions } from './options.js';
+import { httpsUrl, integer, requiredText, userSegment } from './validate.js';
+
+// The photo operations as standalone functions; `ds.photos.*` delegates to these. Since 2025-11 DocSpace lets
+// you change (upload, set, crop, delete) only your own photo: for another user's id the server answers 403.
+
+/** A user's photo in every size the server keeps (URLs, relative to the portal as sent). */
+export interface Photo {
+  /** Original upload. */
+  original: string | undefined;
+  /** 360x360. */
+  retina: string | undefined;
+  /** 200x200. */
+  max: string | undefined;
+  /** 82x82. */
+  big: string | undefined;
+  /** 48x48. */
+  medium: string | undefined;
+  /** 32x32. */
+  small: string | undefined;
+}
+
+/** Options of {@link uploadPhoto} / `ds.photos.upload`. */
+export interface UploadPhotoOptions extends RequestOptions {
+  /**
+   * Save the photo at once (true, default) or keep it as a temporary file to crop with {@link cropPhoto}
+   * (false: the result's `tmpFile` names it).
+   */
+  autosave?: boolean | undefined;
+  /** Largest image accepted, in bytes; checked before sending. Default 1 MiB (the server's usual limit). */
+  maxBytes?: number | undefined;
+  /** File name sent with the image. Default `photo.png` or `photo.jpg` by content. */
+  fileName?: string | undefined;
+}
+
+/** What an upload returned. */
+export interface PhotoUploadResult {
+  /** Whether the photo was saved (`autosave: true`) or only stored as a temporary file. */
+  autosaved: boolean;
+  /** Temporary file name to pass to {@link cropPhoto} (when `autosave: false`). */
+  tmpFile: string | undefined;
+  /** The server's `data` as sent (saved URLs when autosaved). */
+  data: unknown;
+  /** The server's message, if any. */
+  message: string | undefined;
+}
+
+/** The crop rectangle for {@link cropPhoto}, in pixels of the uploaded image. */
+export interface CropArea {
+  /** Temporary file name from an upload with `autosave: false`. */
+  tmpFile: string;
+  /** Left edge. */
+  x: number;
+  /** Top edge. */
+  y: number;
+  /** Width, > 0. */
+  width: number;
+  /** Height, > 0. */
+  height: number;
+}
+
+/** Default upload size limit: 1 MiB. */
+export const DEFAULT_MAX_PHOTO_BYTES = 1024 * 1024;
+
+/**
+ * Gets the URLs of a user's photo in every size. Same as `ds.photos.get`.
+ * @example const { max } = await getPhoto(connection, userId);
+ */
+export async function getPhoto(
+  connection: Connection,
+  userId: string,
+  options?: RequestOptions,
+): Promise<Photo> {
+  return toPhoto(await photoCall(connection, 'GET', userId, '', undefined, options));
+}
+
+/**
+ * Uploads a PNG or JPEG (checked by content and size before sending) as multipart fields `File` and `Autosave`.
+ * The server always answers HTTP 200; a refusal (`success: false`) throws {@link PhotoUploadError}.
+ * Same as `ds.photos.upload`.
+ * @example await uploadPhoto(connection, me.id, './avatar.png');
+ */
+export async function uploadPhoto(
+  connection: Connection,
+  userId: string,
+  data: PhotoData,
+  options: UploadPhotoOptions = {},
+): Promise<PhotoUploadResult> {
+  const segment = userSegment(userId, 'userId');
+  const maxBytes =
+    options.maxBytes === undefined
+      ? DEFAULT_MAX_PHOTO_BYTES
+      : integer(options.maxBytes, 'options.maxBytes', 1);
+  const autosave = options.autosave ?? true;
+  const image = await readImage(data, maxBytes);
+  const fileName =
+    options.fileName === undefined
+      ? `photo.${image.extension}`
+      : requiredText(options.fileName, 'options.fileName', 255);
+  const form = new FormData();
+  form.append('File', new Blob([image.bytes], { type: image.mimeType }), fileName);
+  form.append('Autosave', String(autosave));
+  const body = await transportOf(connection).call(
+    { method: 'POST', path: `/api/2.0/people/${segment}/photo`, form },
+    options,
+  );
+  const result = (unwrap(body) ?? {}) as { success?: unknown; data?: unknown; message?: unknown };
+  const message = typeof result.message === 'string' ? result.message : undefined;
+  if (result.success !== true) throw new PhotoUploadError(message);
+  return {
+    autosaved: autosave,
+    tmpFile: !autosave && typeof result.data === 'string' ? result.data : undefined,
+    data: result.data,
+    message,
+  };
+}
+
+/**
+ * Sets the photo from an image URL (PUT /people/{id}/photo). The URL must be https; the server fetches it.
+ * Same as `ds.photos.setFromUrl`.
+ * @example await setPhotoFromUrl(connection, me.id, 'https://example.com/me.png');
+ */
+export async function setPhotoFromUrl(
+  connection: Connection,
+  userId: string,
+  url: string,
+  options?: RequestOptions,
+): Promise<Photo> {
+  const files = httpsUrl(url, 'url');
+  return toPhoto(await photoCall(connection, 'PUT', userId, '', { files }, options));
+}
+
+/**
+ * Deletes the photo (the default avatar comes back). Same as `ds.photos.delete`.
+ * @example await deletePhoto(connection, me.id);
+ */
+export async function deletePhoto(
+  connection: Connection,
+  userId: string,
+  options?: RequestOptions,
+): Promise<Photo> {
+  return toPhoto(await photoCall(connection, 'DELETE', userId, '', undefined, options));
+}
+
+/**
+ * Crops a photo uploaded with `autosave: false` and saves the thumbnails. Same as `ds.photos.crop`.
+ * @example await cropPhoto(connection, me.id, { tmpFile, x: 0, y: 0, width: 200, height: 200 });
+ */
+export async function cropPhoto(
+  connection: Connection,
+  userId: string,
+  area: CropArea,
+  options?: RequestOptions,
+): Promise<Photo> {
+  if (area === null || typeof area !== 'object')
+    throw new ValidationError('area', 'object', 'must be an object');
+  const body = {
+    tmpFile: requiredText(area.tmpFile, 'area.tmpFile', 1024),
+    x: integer(area.x, 'area.x', 0),
+    y: integer(area.y, 'area.y', 0),
+    width: integer(area.width, 'area.width', 1),
+    height: integer(area.height, 'area.height', 1),
+  };
+  return toPhoto(await photoCall(connection, 'POST', userId, '/thumbnails', body, options));
+}
+
+async function photoCall(
+  connection: Connection,
+  method: string,
+  userId: string,
+  suffix: string,
+  body: unknown,
+  options: RequestOptions | undefined,
+): Promise<unknown> {
+  const path = `/api/2.0/people/${userSegment(userId, 'userId')}/photo${suffix}`;
+  const call = body === undefined ? { method, path } : { method, path, body };
+  return unwrap(await transportOf(connection).call(call, options));
+}
+
+function toPhoto(value: unknown): Photo {
+  const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const pick = (key: string) => (typeof dto[key] === 'string' ? (dto[key] as string) : undefined);
+  return {
+    original: pick('original'),
+    retina: pick('retina'),
+    max: pick('max'),
+    big: pick('big'),
+    medium: pick('medium'),
+    small: pick('small'),
+  };
+}
