@@ -3,10 +3,6 @@ import { ValidationError } from './errors.js';
 import type { DocSpaceOptions } from './options.js';
 import { Transport } from './transport.js';
 
-/** @internal Node's util.inspect hook. */
-export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-const DENO_INSPECT = Symbol.for('Deno.customInspect');
-
 /** @internal The transport behind a connection (set once by the class's static block). */
 let transportOf: (connection: Connection) => Transport;
 
@@ -14,6 +10,7 @@ let transportOf: (connection: Connection) => Transport;
  * A configured connection to one portal: base URL, auth, retries, timeouts and the concurrency budget (never more
  * than 50 reads and 15 writes in flight). It sends nothing by itself: pass it to the operation functions
  * (`getPerson(connection, id)`, ...). Create one with {@link connect}; a {@link DocSpace} is a connection too.
+ * The credentials live in private fields: `util.inspect`, `JSON.stringify` and logs of a connection never show them.
  */
 export class Connection {
   /** The portal origin requests go to. */
@@ -49,21 +46,6 @@ export class Connection {
   get inFlight(): { reads: number; writes: number } {
     return { reads: this.#transport.reads.inFlight, writes: this.#transport.writes.inFlight };
   }
-
-  /** JSON form without credentials. */
-  toJSON(): { baseUrl: string; auth: string } {
-    return { baseUrl: this.baseUrl, auth: `${this.#transport.authScheme} [redacted]` };
-  }
-
-  /** Node's `util.inspect` form without credentials. */
-  [INSPECT](): string {
-    return `Connection ${inspectBody(this)}`;
-  }
-
-  /** Deno's `Deno.inspect` / `console.log` form without credentials. */
-  [DENO_INSPECT](): string {
-    return this[INSPECT]();
-  }
 }
 
 /**
@@ -79,12 +61,6 @@ export function connect(options: DocSpaceOptions): Connection {
 }
 
 export { transportOf };
-
-/** @internal `{ baseUrl: '...', auth: 'Bearer [redacted]' }`, for the inspect forms. */
-export function inspectBody(connection: Connection): string {
-  const { baseUrl, auth } = connection.toJSON();
-  return `{ baseUrl: '${baseUrl}', auth: '${auth}' }`;
-}
 
 /** Checks the base URL and returns its origin plus any path prefix, without a trailing slash or `/api/2.0`. */
 function normalizeOrigin(baseUrl: unknown): string {

@@ -1,9 +1,12 @@
 import type { DocSpaceClient } from '@docspace-people/client';
-import { Connection, INSPECT, inspectBody } from './connection.js';
+import { Connection, transportOf } from './connection.js';
 import type { DocSpaceOptions } from './options.js';
 import { People } from './people.js';
 import { Photos } from './photos.js';
 import { rawClient } from './raw-client.js';
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const DENO_INSPECT = Symbol.for('Deno.customInspect');
 
 /**
  * The DocSpace People & Photos SDK.
@@ -44,8 +47,19 @@ export class DocSpace extends Connection {
     return this.#raw;
   }
 
+  /** JSON form without credentials. */
+  toJSON(): { baseUrl: string; auth: string } {
+    return { baseUrl: this.baseUrl, auth: `${transportOf(this).authScheme} [redacted]` };
+  }
+
   /** Node's `util.inspect` form without credentials. */
-  override [INSPECT](): string {
-    return `DocSpace ${inspectBody(this)}`;
+  [INSPECT](): string {
+    const { baseUrl, auth } = this.toJSON();
+    return `DocSpace { baseUrl: '${baseUrl}', auth: '${auth}' }`;
+  }
+
+  /** Deno's `Deno.inspect` / `console.log` form without credentials. */
+  [DENO_INSPECT](): string {
+    return this[INSPECT]();
   }
 }
