@@ -3,12 +3,20 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { type Sample, sample } from './stats.js';
 
-/** Browser consumers that call people.get and people.create, one per client, plus the whole facade. */
+/**
+ * Browser consumers that call people.get and people.create, one per client, plus the whole facade. The facade is
+ * measured in its two forms: the all-in-one `DocSpace` class (every operation and the raw client come along) and
+ * the standalone functions (`connect`, `getPerson`, `createPerson`: the bundler keeps only those).
+ */
 export const consumers = {
   facade: `import { DocSpace } from '@docspace-people/sdk';
 const ds = new DocSpace({ baseUrl: location.origin, token: 'sk-token' });
 export const get = (id) => ds.people.get(id);
 export const create = (email) => ds.people.create({ email });`,
+  'facade functions': `import { connect, createPerson, getPerson } from '@docspace-people/sdk';
+const connection = connect({ baseUrl: location.origin, token: 'sk-token' });
+export const get = (id) => getPerson(connection, id);
+export const create = (email) => createPerson(connection, { email });`,
   generated: `import { createClient } from '@docspace-people/client';
 const client = createClient({ baseUrl: location.origin, token: 'sk-token' });
 export const get = (userid) => client.GET('/api/2.0/people/{userid}', { params: { path: { userid } } });
@@ -26,6 +34,16 @@ export const create = async (email) => json(await fetch(location.origin + '/api/
 
 /** One of {@link consumers}. */
 export type ConsumerName = keyof typeof consumers;
+
+/** What each consumer imports, for the table. */
+export const consumerLabels: Record<ConsumerName, string> = {
+  facade: 'facade, class: new DocSpace(...).people.get/create',
+  'facade functions': 'facade, functions: connect + getPerson + createPerson',
+  generated: 'generated client',
+  'openapi-fetch': 'openapi-fetch',
+  baseline: 'hand-written fetch',
+  'whole facade': "whole facade: export * from '@docspace-people/sdk'",
+};
 
 /** Sizes of one consumer's bundle in bytes. */
 export interface BundleSize {

@@ -1,3 +1,4 @@
+import { type ConsumerName, consumerLabels } from './bundle-size.js';
 import { clientLabels, clientNames } from './clients.js';
 import type { BenchResults } from './results.js';
 import type { Sample } from './stats.js';
@@ -80,7 +81,7 @@ export function formatReport(r: BenchResults): string {
       '3. Browser bundle (esbuild, ESM, minified; gzip -9), consumer calling people.get and people.create',
       ['bundle', 'minified bytes', 'gzipped bytes'],
       Object.entries(r.bundle).map(([name, size]) => [
-        name,
+        consumerLabels[name as ConsumerName] ?? name,
         size.minified.median.toFixed(0),
         size.gzipped.median.toFixed(0),
       ]),

@@ -39,7 +39,13 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
       1.15,
       'x',
     ),
-    check('3 two-call consumer, gzipped (5 KB)', bundle.facade.gzipped.median, 5000, 'bytes'),
+    // The lighter form of the facade: the standalone functions (the DocSpace class is reported in the table).
+    check(
+      '3 two-call consumer, gzipped (5 KB): facade functions',
+      bundle['facade functions'].gzipped.median,
+      5000,
+      'bytes',
+    ),
     check('5 bulk onboarding: wall / bound', bulk.vsBound.median, 1.15, 'x'),
   ];
 }

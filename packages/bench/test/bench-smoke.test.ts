@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle, consumers } from '../src/bundle-size.js';
 import type { BenchResults } from '../src/results.js';
 
 const require = createRequire(import.meta.url);
@@ -59,8 +60,8 @@ describe('pnpm bench in smoke mode writes every figure of issue 6 to BENCH_JSON'
     }
   });
 
-  it('3. bundle sizes of each two-call consumer and of the whole facade', () => {
-    for (const name of [...clients, 'whole facade'] as const) {
+  it('3. bundle sizes of each two-call consumer (the facade as a class and as functions) and of the whole facade', () => {
+    for (const name of [...clients, 'facade functions', 'whole facade'] as const) {
       expect(results.bundle[name as keyof BenchResults['bundle']]).toEqual({
         minified: figure,
         gzipped: figure,
@@ -99,5 +100,25 @@ describe('pnpm bench in smoke mode writes every figure of issue 6 to BENCH_JSON'
       expect(printed).toContain(target.name);
     }
     expect(results.meta.mode).toBe('smoke');
+  });
+});
+
+describe('the functions consumer of the bundle measurement tree-shakes', () => {
+  /** Strings only the named code contains (openapi-fetch's query styles, photo upload, invite, downgrade). */
+  const markers = [
+    ['openapi-fetch (the raw client)', 'pipeDelimited'],
+    ['photo upload', 'Autosave'],
+    ['invitations', '/invite'],
+    ['the downgrade task', 'reassignUserId'],
+  ];
+  const text = async (name: keyof typeof consumers) =>
+    new TextDecoder().decode(await bundle(consumers[name]));
+
+  it.each(markers)('the class consumer ships %s (so the check below means something)', async (_, marker) => {
+    expect((await text('facade')).includes(marker)).toBe(true);
+  });
+
+  it.each(markers)('connect + getPerson + createPerson ships without %s', async (_, marker) => {
+    expect((await text('facade functions')).includes(marker)).toBe(false);
   });
 });
