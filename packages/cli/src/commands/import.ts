@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { DocSpace, Person } from '@docspace-people/sdk';
-import { connect, connectionHelp, connectionOptions } from '../connection.js';
-import { type CliIO, ExitCode, UsageError, write } from '../io.js';
+import { startBatch } from '../batch-args.js';
+import { connectionHelp } from '../connection.js';
+import { type CliIO, ExitCode, write } from '../io.js';
 import { isEmailTaken, isFatal, isNotFound, isTransient, reasonOf, sleep } from '../outcome-errors.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
-import { latestByKey, ReportFile, type ReportRecord } from '../report.js';
+import type { ReportRecord } from '../report.js';
 import { readUsers, type UserRow } from '../users-file.js';
 
 /** `--help` of `docspace-people import`. */
@@ -38,33 +37,15 @@ const MAX_ATTEMPTS = 4;
 
 /** `docspace-people import`. Returns the exit status. */
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      report: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      concurrency: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      ...connectionOptions,
-    },
+  const run = await startBatch(args, io, {
+    help: importHelp,
+    usage: 'give exactly one users file: docspace-people import <users.csv>',
+    read: readUsers,
+    columns: COLUMNS,
+    keyOf: (record) => keyOf(String(record.email ?? ''), record.line ?? ''),
   });
-  if (values.help) {
-    await write(io.stdout, `${importHelp}\n`);
-    return ExitCode.ok;
-  }
-  if (positionals.length !== 1)
-    throw new UsageError('give exactly one users file: docspace-people import <users.csv>');
-  const file = positionals[0] as string;
-  const concurrency = parseConcurrency(values.concurrency);
-  const rows = readUsers(readInput(file));
-  const ds = connect(values, io);
-  const dryRun = values['dry-run'] === true;
-  const report = values.report === undefined ? undefined : new ReportFile(values.report, COLUMNS);
-  const earlier = latestByKey(report?.load() ?? [], (record) =>
-    keyOf(String(record.email ?? ''), record.line ?? ''),
-  );
-  report?.begin([...earlier.values()]);
+  if (!run) return ExitCode.ok;
+  const { file, rows, concurrency, dryRun, ds, report, earlier } = run;
 
   const progress = new Progress(io, rows.length);
   const outcomes = new Map<UserRow, ReportRecord>();
@@ -199,25 +180,4 @@ function describe(entry: ReportRecord): string {
   const id = entry.id ? ` (${entry.id})` : '';
   const reason = entry.reason ? `: ${entry.reason}` : '';
   return `line ${entry.line}: ${entry.outcome}${who}${id}${reason}`;
-}
-
-/** Reads an input file; a missing or unreadable file is a usage error. */
-export function readInput(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? reasonOf(error)}`);
-  }
-}
-
-/** `--concurrency`: an integer from 1 to 15 (the server's limit of parallel writes); default 8. */
-export function parseConcurrency(value: string | undefined): number {
-  if (value === undefined) return 8;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 15) {
-    throw new UsageError(
-      `--concurrency must be an integer from 1 to 15 (the server allows 15 parallel writes), not ${value}`,
-    );
-  }
-  return n;
 }

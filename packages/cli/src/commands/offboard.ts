@@ -1,13 +1,13 @@
-import { parseArgs } from 'node:util';
 import type { DocSpace, Person } from '@docspace-people/sdk';
-import { connect, connectionHelp, connectionOptions } from '../connection.js';
-import { type CliIO, ExitCode, UsageError, write } from '../io.js';
+import { startBatch } from '../batch-args.js';
+import { connectionHelp } from '../connection.js';
+import { type CliIO, ExitCode, write } from '../io.js';
 import { isFatal, isNotFound, reasonOf } from '../outcome-errors.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
-import { latestByKey, ReportFile, type ReportRecord } from '../report.js';
+import type { ReportRecord } from '../report.js';
 import { readTargets, type TargetRow } from '../targets-file.js';
-import { findByEmail, parseConcurrency, readInput } from './import.js';
+import { findByEmail } from './import.js';
 
 /** `--help` of `docspace-people offboard`. */
 export const offboardHelp = `Usage: docspace-people offboard <ids-or-emails file> [--report <file>] [--dry-run] [--concurrency N]
@@ -35,33 +35,15 @@ const COLUMNS = ['line', 'target', 'email', 'outcome', 'id', 'reason'] as const;
 
 /** `docspace-people offboard`. Returns the exit status. */
 export async function offboardCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      report: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      concurrency: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      ...connectionOptions,
-    },
+  const run = await startBatch(args, io, {
+    help: offboardHelp,
+    usage: 'give exactly one file: docspace-people offboard <ids-or-emails file>',
+    read: readTargets,
+    columns: COLUMNS,
+    keyOf: (record) => keyOf(String(record.target ?? ''), record.line ?? ''),
   });
-  if (values.help) {
-    await write(io.stdout, `${offboardHelp}\n`);
-    return ExitCode.ok;
-  }
-  if (positionals.length !== 1)
-    throw new UsageError('give exactly one file: docspace-people offboard <ids-or-emails file>');
-  const file = positionals[0] as string;
-  const concurrency = parseConcurrency(values.concurrency);
-  const rows = readTargets(readInput(file));
-  const ds = connect(values, io);
-  const dryRun = values['dry-run'] === true;
-  const report = values.report === undefined ? undefined : new ReportFile(values.report, COLUMNS);
-  const earlier = latestByKey(report?.load() ?? [], (record) =>
-    keyOf(String(record.target ?? ''), record.line ?? ''),
-  );
-  report?.begin([...earlier.values()]);
+  if (!run) return ExitCode.ok;
+  const { file, rows, concurrency, dryRun, ds, report, earlier } = run;
 
   const progress = new Progress(io, rows.length);
   const outcomes = new Map<TargetRow, ReportRecord>();

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { DocSpace } from '@docspace-people/sdk';
+import { connect, connectionOptions } from './connection.js';
+import { type CliIO, UsageError, write } from './io.js';
+import { reasonOf } from './outcome-errors.js';
+import { latestByKey, ReportFile, type ReportRecord } from './report.js';
+
+/** What a batch command (import, offboard) was asked to do. */
+export interface BatchRun<Row> {
+  /** The input file, as given. */
+  file: string;
+  /** Its rows. */
+  rows: Row[];
+  /** Rows in flight at once (1..15). */
+  concurrency: number;
+  dryRun: boolean;
+  ds: DocSpace;
+  /** The report, when `--report` was given. */
+  report: ReportFile | undefined;
+  /** The latest outcome of each row in an earlier run's report, by row key. */
+  earlier: Map<string, ReportRecord>;
+}
+
+/** How a batch command reads its arguments, its input file and its report. */
+export interface BatchCommand<Row> {
+  /** Its `--help` text. */
+  help: string;
+  /** The usage error when the file argument is missing or repeated. */
+  usage: string;
+  /** Parses the input file's text into rows (throws {@link UsageError} when it cannot). */
+  read(text: string): Row[];
+  /** The report's columns. */
+  columns: readonly string[];
+  /** The key of a row in the report (the same row in a later run has the same key). */
+  keyOf(record: ReportRecord): string;
+}
+
+/**
+ * Parses `<file> [--report <file>] [--dry-run] [--concurrency N]` plus the connection flags, reads the file,
+ * connects, and loads the earlier report. Returns undefined after printing `--help`.
+ * Throws {@link UsageError} (nothing sent) on bad arguments.
+ */
+export async function startBatch<Row>(
+  args: string[],
+  io: CliIO,
+  command: BatchCommand<Row>,
+): Promise<BatchRun<Row> | undefined> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      report: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      concurrency: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      ...connectionOptions,
+    },
+  });
+  if (values.help) {
+    await write(io.stdout, `${command.help}\n`);
+    return undefined;
+  }
+  if (positionals.length !== 1) throw new UsageError(command.usage);
+  const file = positionals[0] as string;
+  const concurrency = parseConcurrency(values.concurrency);
+  const rows = command.read(readInput(file));
+  const ds = connect(values, io);
+  const report = values.report === undefined ? undefined : new ReportFile(values.report, command.columns);
+  const earlier = latestByKey(report?.load() ?? [], command.keyOf);
+  report?.begin([...earlier.values()]);
+  return { file, rows, concurrency, dryRun: values['dry-run'] === true, ds, report, earlier };
+}
+
+/** Reads an input file, or throws a {@link UsageError} naming why not. */
+export function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? reasonOf(error)}`);
+  }
+}
+
+/** `--concurrency`: an integer from 1 to 15 (the server's limit of parallel writes); default 8. */
+export function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return 8;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 15) {
+    throw new UsageError(
+      `--concurrency must be an integer from 1 to 15 (the server allows 15 parallel writes), not ${value}`,
+    );
+  }
+  return n;
+}
