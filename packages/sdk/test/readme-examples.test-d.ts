@@ -1,6 +1,9 @@
 // The README's code samples, compiled against the built package: they must keep type-checking.
 import {
+  connect,
+  createPerson,
   DocSpace,
+  getPerson,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -105,4 +108,11 @@ it('README samples compile', async () => {
     if (error instanceof ValidationError) console.log(error.field, error.rule);
   }
   await Promise.all(ids.map((id) => ds.people.get(id)));
+
+  const token = 'sk-x';
+  const id = ids[0] ?? '';
+  const connection = connect({ baseUrl: 'https://example.onlyoffice.com', token });
+  const person = await getPerson(connection, id, { timeoutMs: 5_000 });
+  await createPerson(connection, { email: 'jane@example.com', firstName: 'Jane' });
+  console.log(person.type);
 });
