@@ -92,6 +92,14 @@ export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/**
+ * Makes a cell safe to open in a spreadsheet: a value that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return would run as a formula (CSV injection), so it gets a leading `'`, which spreadsheets show as text.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** One CSV line (ending in `\n`) from values. */
 export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\n`;

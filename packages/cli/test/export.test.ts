@@ -99,6 +99,23 @@ describe('export', () => {
     expect(JSON.parse(json.stdout)).toEqual([]);
   });
 
+  it('neutralises cells a spreadsheet would run as formulas (CSV injection), but not in JSON', async () => {
+    const formula = '=HYPERLINK("https://evil.example","x")';
+    portal.addUser({ email: 'formula@example.com', firstName: formula, lastName: '+1-555' });
+    const env = portalEnv(portal);
+    const csv = await runCli(['export', '--text', 'formula@example.com'], { cwd: work.dir, env });
+    const [header, row] = parseCsv(csv.stdout).map((record) => record.fields);
+    const cell = (name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect(cell('firstName')).toBe(`'${formula}`);
+    expect(cell('lastName')).toBe("'+1-555");
+    expect(cell('email')).toBe('formula@example.com');
+    const json = await runCli(['export', '--format', 'json', '--text', 'formula@example.com'], {
+      cwd: work.dir,
+      env,
+    });
+    expect(JSON.parse(json.stdout)[0].firstName).toBe(formula);
+  });
+
   it('stops with exit 1 and a message when the portal refuses', async () => {
     const run = await runCli(['export'], {
       cwd: work.dir,

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { PeopleFilter, Person } from '@docspace-people/sdk';
 import { connect, connectionHelp, connectionOptions } from '../connection.js';
-import { csvLine } from '../csv.js';
+import { csvLine, spreadsheetSafe } from '../csv.js';
 import { type CliIO, ExitCode, UsageError, write } from '../io.js';
 
 /** `--help` of `docspace-people export`. */
@@ -13,7 +13,8 @@ Writes every matching person, fetched page by page (100 per request) and written
 memory stays flat however many people the portal has.
 
 Options:
-  --format csv|json   csv (default: a header row, one person per row) or json (an array, one person per line)
+  --format csv|json   csv (default: a header row, one person per row) or json (an array, one person per line).
+                      In CSV, a cell a spreadsheet would run as a formula (starting with = + - @) gets a leading '.
   --output <file>     write to <file> instead of standard output
   -h, --help          show this help
 
@@ -87,7 +88,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     await write(
       out,
       format === 'csv'
-        ? csvLine(FIELDS.map((field) => row[field]))
+        ? csvLine(FIELDS.map((field) => spreadsheetSafe(row[field])))
         : `${count === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`,
     );
     count++;
