@@ -79,7 +79,15 @@ export function guid(value: unknown, field: string): string {
 export function guidList(ids: unknown, field = 'ids'): string[] {
   const list = Array.isArray(ids) ? ids : [ids];
   if (list.length === 0) throw new ValidationError(field, 'nonEmpty', 'give at least one user id');
-  return list.map((id, index) => guid(id, Array.isArray(ids) ? `${field}[${index}]` : field));
+  const checked = list.map((id, index) => guid(id, Array.isArray(ids) ? `${field}[${index}]` : field));
+  // An id given twice (in any letter case) is sent once, so nothing is done twice.
+  const seen = new Set<string>();
+  return checked.filter((id) => {
+    const key = id.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** @internal Checks an e-mail address (<= 255 characters). */
