@@ -47,6 +47,7 @@ export function authorizationHeader(auth: { token?: string; basic?: BasicCredent
   if (auth.token !== undefined) {
     const token = auth.token.trim().replace(/^Bearer\s+/i, '');
     if (!token) throw new TypeError('`token` is empty.');
+    if (/[\r\n]/.test(token)) throw new TypeError('`token` must not contain line breaks.');
     return `Bearer ${token}`;
   }
   if (auth.basic !== undefined) return `Basic ${base64Utf8(`${auth.basic.email}:${auth.basic.password}`)}`;

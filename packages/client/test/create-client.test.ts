@@ -42,6 +42,10 @@ describe('createClient', () => {
     );
   });
 
+  it('refuses a token with a line break (header injection)', () => {
+    expect(() => authorizationHeader({ token: 'sk-a\r\nX-Evil: 1' })).toThrow(/line breaks/);
+  });
+
   it('refuses an empty token', () => {
     expect(() => createClient({ baseUrl: 'https://x', token: ' ' })).toThrow(/empty/);
   });

@@ -1,3 +1,4 @@
+import { authorizationHeader } from '@docspace-people/client';
 import { ValidationError } from './errors.js';
 import type { BasicCredentials } from './options.js';
 
@@ -22,8 +23,8 @@ export function buildAuth(token: string | undefined, basic: BasicCredentials | u
     if (!basic.email) throw new ValidationError('basic.email', 'required', 'must be a non-empty string');
     if (!basic.password)
       throw new ValidationError('basic.password', 'required', 'must be a non-empty string');
-    const encoded = base64(`${basic.email}:${basic.password}`);
-    return { header: `Basic ${encoded}`, secrets: [basic.password, encoded] };
+    const header = authorizationHeader({ basic }) as string;
+    return { header, secrets: [basic.password, header.slice('Basic '.length)] };
   }
   throw new ValidationError(
     'token',
@@ -38,11 +39,4 @@ export function redact(text: string, secrets: readonly string[]): string {
   for (const secret of secrets)
     if (secret && out.includes(secret)) out = out.split(secret).join('[redacted]');
   return out;
-}
-
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
