@@ -39,7 +39,7 @@ describe.each(['csv', 'json'])('import killed midway and run again with the same
     child.kill('SIGKILL');
     await exited;
     // Creates already inside the portal when the client died still complete there: let them land.
-    await new Promise((resolve) => setTimeout(resolve, LATENCY_MS + 1000));
+    await portal.idle();
 
     expect(portal.countRequests('addMember')).toBeLessThan(ROWS);
     firstRunRecords = new ReportFile(report(), ['line', 'outcome']).load();

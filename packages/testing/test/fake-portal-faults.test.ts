@@ -178,3 +178,25 @@ describe('the request log', () => {
     expect((await call(portal, 'GET', '/people/@self')).status).toBe(200);
   });
 });
+
+describe('idle()', () => {
+  it('waits for a create whose client went away: it is logged on close but lands after the latency', async () => {
+    portal.setLatency(300);
+    const controller = new AbortController();
+    const sent = fetch(`${portal.apiUrl}/people`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${portal.ownerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'gone@example.com', firstName: 'G', lastName: 'One', type: 'User' }),
+      signal: controller.signal,
+    }).catch(() => 'aborted');
+    const deadline = Date.now() + 5000;
+    while (portal.stats().inFlight.write === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    expect(await sent).toBe('aborted');
+    expect(portal.user('gone@example.com')).toBeUndefined();
+    await portal.idle();
+    expect(portal.user('gone@example.com')?.email).toBe('gone@example.com');
+    expect(portal.countRequests('addMember')).toBe(1);
+  });
+});

@@ -57,6 +57,8 @@ export class FakePortal {
   readonly #ownerSeed: SeedUser;
   readonly #ownerToken: string;
   #latencyMs = 0;
+  /** Requests still being handled (a request whose client went away is handled to the end all the same). */
+  readonly #handling = new Set<Promise<void>>();
   #limits: PortalLimits = { writes: 15, reads: 50 };
   #window: number[] = [];
   #stopped = false;
@@ -83,7 +85,9 @@ export class FakePortal {
     };
     this.#ownerToken = options.ownerToken ?? 'sk-fake-owner-key';
     server.on('request', (req, res) => {
-      void this.#handle(req, res);
+      const handling = this.#handle(req, res);
+      this.#handling.add(handling);
+      void handling.finally(() => this.#handling.delete(handling));
     });
     this.reset();
   }
@@ -183,6 +187,15 @@ export class FakePortal {
     let n = 0;
     for (const entry of this.#traffic.log) if (matchesRequest(matcher, entry)) n++;
     return n;
+  }
+
+  /**
+   * Resolves once no request is being handled. A request whose client went away (killed, aborted) is logged when
+   * its connection closes, but, as on a real server, its change still lands after the latency: await this before
+   * looking at the portal's state after killing a client.
+   */
+  async idle(): Promise<void> {
+    while (this.#handling.size > 0) await Promise.allSettled([...this.#handling]);
   }
 
   /** In-flight, maximum concurrent and rate-limited counts per kind (read = GET, write = POST/PUT/DELETE). */
