@@ -5,6 +5,6 @@ export default defineProject({
     name: 'client',
     include: ['test/**/*.test.ts'],
     globalSetup: ['../testing/src/vitest-prism.ts'],
-    testTimeout: 20_000,
+    testTimeout: 30_000,
   },
 });

@@ -5,6 +5,6 @@ export default defineProject({
     name: 'examples',
     include: ['test/**/*.test.ts'],
     globalSetup: ['@docspace-people/testing/vitest-prism'],
-    testTimeout: 20_000,
+    testTimeout: 30_000,
   },
 });

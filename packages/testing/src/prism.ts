@@ -14,7 +14,7 @@ export interface StartPrismOptions {
   port?: number;
   /** Return generated (`dynamic`) instead of example (`static`) responses. Default `false`. */
   dynamic?: boolean;
-  /** Give up when Prism has not answered after this many milliseconds. Default 30000. */
+  /** Give up when Prism has not answered after this many milliseconds. Default 60000 (a loaded 2-core CI machine can take 20 s). */
   startTimeoutMs?: number;
   /** Receives Prism's output lines; silent when omitted. */
   log?: (line: string) => void;
@@ -49,7 +49,7 @@ const watchdog = fileURLToPath(new URL('./watchdog.cjs', import.meta.url));
  */
 export async function startPrism(options: StartPrismOptions = {}): Promise<PrismServer> {
   const spec = options.spec ?? curatedSpecPath();
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   let lastError: unknown;
   // A port picked as free can be taken before Prism binds it: try a few.
   for (let attempt = 0; attempt < 3 && Date.now() < deadline; attempt++) {

@@ -41,7 +41,7 @@ describe('startPrism', () => {
     const [a, b] = await Promise.all([startPrism(), startPrism()]);
     expect(a.port).not.toBe(b.port);
     await Promise.all([a.stop(), b.stop()]);
-  });
+  }, 120_000);
 
   it('leaves no Prism behind when the process that started it is killed', async () => {
     const script = fileURLToPath(new URL('./fixtures/start-prism-and-hang.mjs', import.meta.url));
