@@ -31,6 +31,7 @@ export {
   type DeleteOptions,
   deletePeople,
   downgradePerson,
+  downgradeProgress,
   getMe,
   getPerson,
   getPersonByEmail,

@@ -7,7 +7,13 @@ import { filterQuery, type PeopleFilter } from './people-filter.js';
 import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
 import { PersonList } from './person-list.js';
 import type { Call } from './transport.js';
-import { cancelTypeChange, type DowngradeOptions, runDowngrade, type TaskProgress } from './type-change.js';
+import {
+  cancelTypeChange,
+  type DowngradeOptions,
+  runDowngrade,
+  type TaskProgress,
+  typeChangeProgress,
+} from './type-change.js';
 import {
   culture,
   email,
@@ -335,6 +341,20 @@ export function downgradePerson(
   options: DowngradeOptions = {},
 ): Promise<TaskProgress> {
   return runDowngrade(transportOf(connection), id, type, options);
+}
+
+/**
+ * Reads the progress of this user's downgrade task (GET /people/type/progress/{userid}), e.g. after
+ * `downgradePerson(..., { wait: false })`. Undefined when the server has no task for the user (none was started,
+ * or it ended and was cleaned up). Same as `ds.people.downgradeProgress`.
+ * @example const progress = await downgradeProgress(connection, id);
+ */
+export function downgradeProgress(
+  connection: Connection,
+  id: string,
+  options?: RequestOptions,
+): Promise<TaskProgress | undefined> {
+  return typeChangeProgress(transportOf(connection), id, options);
 }
 
 /**

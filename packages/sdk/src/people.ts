@@ -10,6 +10,7 @@ import {
   type DeleteOptions,
   deletePeople,
   downgradePerson,
+  downgradeProgress,
   getMe,
   getPerson,
   getPersonByEmail,
@@ -156,6 +157,15 @@ export class People {
    */
   downgrade(id: string, type: 'User' | 'Guest', options: DowngradeOptions = {}): Promise<TaskProgress> {
     return downgradePerson(this.#c, id, type, options);
+  }
+
+  /**
+   * Reads the progress of this user's downgrade task (GET /people/type/progress/{userid}), e.g. after
+   * `downgrade(id, type, { wait: false })`. Undefined when the server has no task for the user.
+   * @example const progress = await ds.people.downgradeProgress(id);
+   */
+  downgradeProgress(id: string, options?: RequestOptions): Promise<TaskProgress | undefined> {
+    return downgradeProgress(this.#c, id, options);
   }
 
   /**

@@ -84,20 +84,17 @@ export async function runDowngrade(
     options.pollIntervalMs === undefined
       ? 1000
       : integer(options.pollIntervalMs, 'options.pollIntervalMs', 0);
-  const unwrap = (value: unknown) =>
-    toTaskProgress(
-      value !== null && typeof value === 'object' && 'response' in value ? value.response : value,
-    );
-  let progress = unwrap(
+  let progress = progressIn(
     await transport.call({ method: 'POST', path: '/api/2.0/people/type', body }, options),
-  );
+  ) ?? { id: undefined, percentage: 0, isCompleted: false, status: 'Created', error: undefined };
   options.onProgress?.(progress);
   if (options.wait === false) return progress;
   try {
     while (!progress.isCompleted && progress.status !== 'Completed') {
       await sleep(interval, options.signal);
-      const path = `/api/2.0/people/type/progress/${userId}`;
-      progress = unwrap(await transport.call({ method: 'GET', path }, options));
+      const polled = await typeChangeProgress(transport, userId, options);
+      // The server no longer knows the task (it ended and was cleaned up): stop waiting instead of polling forever.
+      progress = polled ?? { ...progress, isCompleted: true, status: 'Unknown' };
       options.onProgress?.(progress);
     }
   } catch (error) {
@@ -121,7 +118,33 @@ export async function cancelTypeChange(
     { method: 'PUT', path: '/api/2.0/people/type/terminate', body },
     options,
   );
-  return toTaskProgress(
-    result !== null && typeof result === 'object' && 'response' in result ? result.response : result,
+  return (
+    progressIn(result) ?? {
+      id: undefined,
+      percentage: 0,
+      isCompleted: true,
+      status: 'Unknown',
+      error: undefined,
+    }
   );
+}
+
+/**
+ * @internal The progress of a user's type-change task (GET /people/type/progress/{userid}), or undefined when
+ * the server has no task for the user (it answers without `response`).
+ */
+export async function typeChangeProgress(
+  transport: Transport,
+  userId: string,
+  options: RequestOptions | undefined,
+): Promise<TaskProgress | undefined> {
+  const path = `/api/2.0/people/type/progress/${guid(userId, 'id')}`;
+  return progressIn(await transport.call({ method: 'GET', path }, options));
+}
+
+/** The task progress in a success envelope, or undefined when the envelope carries none. */
+function progressIn(envelope: unknown): TaskProgress | undefined {
+  if (envelope === null || typeof envelope !== 'object') return undefined;
+  const response = (envelope as { response?: unknown }).response;
+  return response !== null && typeof response === 'object' ? toTaskProgress(response) : undefined;
 }

@@ -103,3 +103,24 @@ it('without cancelOnAbort, aborting leaves the task running', async () => {
   await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   expect(server?.hits).toEqual(['POST /api/2.0/people/type']);
 });
+
+it('downgradeProgress is undefined when the server has no task for the user (no `response`)', async () => {
+  server = await startServer(({ res }) => sendEnvelope(res, undefined));
+  const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x' });
+  expect(await ds.people.downgradeProgress(USER_ID)).toBeUndefined();
+  expect(server.hits).toEqual([`GET /api/2.0/people/type/progress/${USER_ID}`]);
+});
+
+it('waiting stops when the task vanishes from the server instead of polling forever', async () => {
+  let polls = 0;
+  server = await startServer(({ req, res }) => {
+    if (req.method === 'POST')
+      return sendEnvelope(res, { id: 'task-1', percentage: 10, isCompleted: false, status: 1 });
+    polls++;
+    return sendEnvelope(res, undefined);
+  });
+  const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x' });
+  const done = await ds.people.downgrade(USER_ID, 'User', { pollIntervalMs: 1 });
+  expect(done).toMatchObject({ id: 'task-1', isCompleted: true, status: 'Unknown', percentage: 10 });
+  expect(polls).toBe(1);
+});

@@ -143,6 +143,17 @@ describe('people against the curated spec (Prism)', () => {
     expect(reports).toEqual([40]);
   });
 
+  it('downgradeProgress reads the task of a user', async () => {
+    const progress = await ds.people.downgradeProgress(USER_ID);
+    expect(progress).toEqual({
+      id: '5d0f6c2a-93b1-4f7e-8c2d-1a6e9b4f3c70',
+      percentage: 40,
+      isCompleted: false,
+      status: 'Running',
+      error: undefined,
+    });
+  });
+
   it('cancelDowngrade sends a valid TerminateRequestDto', async () => {
     const progress = await ds.people.cancelDowngrade(USER_ID);
     expect(typeof progress.percentage).toBe('number');

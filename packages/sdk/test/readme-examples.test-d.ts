@@ -68,6 +68,8 @@ it('README samples compile', async () => {
     onProgress: (t) => console.log(`${t.percentage}%`),
   });
   await ds.people.downgrade(p.id, 'User', { wait: false });
+  const progress = await ds.people.downgradeProgress(p.id);
+  expectTypeOf(progress?.percentage).toEqualTypeOf<number | undefined>();
   await ds.people.cancelDowngrade(p.id);
   await ds.people.invite([{ email: 'carl@example.com', type: 'Guest' }], { culture: 'en-US' });
   await ds.people.resendInvites(pendingIds);
