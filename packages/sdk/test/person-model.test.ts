@@ -1,3 +1,4 @@
+import { EmployeeActivationStatus, EmployeeStatus } from '@docspace-people/client';
 import { DocSpace, ValidationError } from '@docspace-people/sdk';
 import { describe, expect, it } from 'vitest';
 import { employee, envelope, jsonFetch } from './helpers/fixtures.js';
@@ -30,6 +31,26 @@ describe('Person model', () => {
   ])('status %o reads as %s', async (status, name) => {
     expect((await personFrom(employee({ status }))).status).toBe(name);
   });
+
+  /** [wire integer, name] of a generated numeric enum (TypeScript adds reverse keys; skip them). */
+  const members = (generated: Record<string, string | number>) =>
+    Object.entries(generated).flatMap(([name, code]) =>
+      typeof code === 'number' ? [[code, name] as const] : [],
+    );
+
+  it.each(members(EmployeeStatus))(
+    'every status of the curated spec reads by its name: %i is %s',
+    async (code, name) => {
+      expect((await personFrom(employee({ status: code }))).status).toBe(name);
+    },
+  );
+
+  it.each(members(EmployeeActivationStatus))(
+    'every activation status of the curated spec reads by its name: %i is %s',
+    async (code, name) => {
+      expect((await personFrom(employee({ activationStatus: code }))).activationStatus).toBe(name);
+    },
+  );
 
   it.each([
     [0, 'NotActivated'],
