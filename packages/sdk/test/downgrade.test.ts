@@ -65,43 +65,21 @@ it('a failed task throws TaskFailedError with the server message and the last pr
   expect((error as TaskFailedError).progress.status).toBe('Failed');
 });
 
-it('aborting stops waiting', async () => {
+it.each([
+  [false, 'leaves the task running', ['POST /api/2.0/people/type']],
+  [true, 'also cancels the server task', ['POST /api/2.0/people/type', 'PUT /api/2.0/people/type/terminate']],
+])('aborting stops waiting; with cancelOnAbort: %s it %s', async (cancelOnAbort, _what, hits) => {
   const { url } = await taskServer('completes');
   const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
   const controller = new AbortController();
   const pending = ds.people.downgrade(USER_ID, 'Guest', {
     pollIntervalMs: 60_000,
     signal: controller.signal,
+    cancelOnAbort,
     onProgress: () => controller.abort(),
   });
   await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-});
-
-it('with cancelOnAbort, aborting also cancels the server task', async () => {
-  const { url } = await taskServer('completes');
-  const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
-  const controller = new AbortController();
-  const pending = ds.people.downgrade(USER_ID, 'Guest', {
-    pollIntervalMs: 60_000,
-    signal: controller.signal,
-    cancelOnAbort: true,
-    onProgress: () => controller.abort(),
-  });
-  await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-  expect(server?.hits).toEqual(['POST /api/2.0/people/type', 'PUT /api/2.0/people/type/terminate']);
-});
-
-it('without cancelOnAbort, aborting leaves the task running', async () => {
-  const { url } = await taskServer('completes');
-  const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
-  const controller = new AbortController();
-  const pending = ds.people.downgrade(USER_ID, 'Guest', {
-    pollIntervalMs: 60_000,
-    signal: controller.signal,
-    onProgress: () => controller.abort(),
-  });
-  await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-  expect(server?.hits).toEqual(['POST /api/2.0/people/type']);
+  expect(server?.hits).toEqual(hits);
 });
 
 it('downgradeProgress is undefined when the server has no task for the user (no `response`)', async () => {
