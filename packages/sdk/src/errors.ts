@@ -175,6 +175,36 @@ export class PhotoUploadError extends DocSpaceError {
   }
 }
 
+/** State of a server task. */
+export type TaskStatus = 'Created' | 'Running' | 'Completed' | 'Canceled' | 'Failed' | 'Unknown';
+
+/** Progress of the server's type-change (data reassignment) task. */
+export interface TaskProgress {
+  /** Task id. */
+  id: string | undefined;
+  /** 0 to 100. */
+  percentage: number;
+  /** True once the task has stopped (completed, canceled or failed). */
+  isCompleted: boolean;
+  /** Task state. */
+  status: TaskStatus;
+  /** The server's error message, when the task failed. */
+  error: string | undefined;
+}
+
+/** The type-change task stopped with an error or was canceled. */
+export class TaskFailedError extends DocSpaceError {
+  override readonly name: string = 'TaskFailedError';
+  /** The last progress report. */
+  readonly progress: TaskProgress;
+
+  /** The last progress report of the task. */
+  constructor(progress: TaskProgress) {
+    super(`type change task ${progress.status.toLowerCase()}${progress.error ? `: ${progress.error}` : ''}`);
+    this.progress = progress;
+  }
+}
+
 function causeText(cause: unknown): string {
   if (!(cause instanceof Error)) return '';
   const inner = (cause as { cause?: unknown }).cause;

@@ -16,6 +16,9 @@ export {
   PhotoUploadError,
   RateLimitError,
   ServerError,
+  TaskFailedError,
+  type TaskProgress,
+  type TaskStatus,
   TimeoutError,
   ValidationError,
 } from './errors.js';
@@ -63,4 +66,4 @@ export {
 } from './photo-functions.js';
 export type { Photos } from './photos.js';
 export { rawClient } from './raw-client.js';
-export { type DowngradeOptions, TaskFailedError, type TaskProgress, type TaskStatus } from './type-change.js';
+export type { DowngradeOptions } from './type-change.js';

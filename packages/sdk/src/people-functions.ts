@@ -1,12 +1,29 @@
-import { type Connection, transportOf } from './connection.js';
+import type { Connection } from './connection.js';
+import { missing } from './decode.js';
 import type { AssignableType } from './enums.js';
-import { unwrap } from './envelope.js';
 import { PermissionDeniedError, ValidationError } from './errors.js';
+import {
+  addMember,
+  checkUserExistsByEmail,
+  deleteMember,
+  getProfileByEmail,
+  getProfileByUserId,
+  getSelfProfile,
+  inviteUsers,
+  type RequestBody,
+  removeUsers,
+  resendUserInvites,
+  searchUsersByQuery,
+  updateMember,
+  updateMemberCulture,
+  updateUserStatus,
+  updateUserType,
+} from './operations.js';
 import type { RequestOptions } from './options.js';
 import { filterQuery, type PeopleFilter } from './people-filter.js';
 import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
 import { PersonList } from './person-list.js';
-import type { Call } from './transport.js';
+import { request } from './request.js';
 import {
   cancelTypeChange,
   type DowngradeOptions,
@@ -28,9 +45,9 @@ import {
 } from './validate.js';
 
 // The people operations as standalone functions: import only the ones you call and a bundler leaves the rest
-// out. `ds.people.*` delegates to these, so both forms behave the same.
+// out. `ds.people.*` delegates to these, so both forms behave the same. Each one sends a declared operation of
+// operations.ts, so its parameters, body and payload are typed by the generated contract (see CONTRACT.md).
 
-const PEOPLE = '/api/2.0/people';
 const TYPES = ['DocSpaceAdmin', 'RoomAdmin', 'User', 'Guest'] as const;
 
 /** A new user for {@link createPerson} / `ds.people.create`. */
@@ -123,11 +140,13 @@ export async function createPerson(
   input: CreatePersonInput,
   options?: RequestOptions,
 ): Promise<Person> {
-  const body = checkProfile(input, 'input', true);
+  checkObject(input, 'input');
+  const body: RequestBody<typeof addMember> = { email: email(input.email, 'input.email') };
+  checkProfile(input, 'input', body);
   if (input.type !== undefined) body.type = oneOf(input.type, TYPES, 'input.type');
   if (input.password !== undefined) body.password = requiredText(input.password, 'input.password');
   if (input.cultureName !== undefined) body.cultureName = culture(input.cultureName, 'input.cultureName');
-  return toPerson(await response(connection, { method: 'POST', path: PEOPLE, body }, options));
+  return request(connection, addMember, { body }, options, personOf);
 }
 
 /**
@@ -139,8 +158,8 @@ export async function getPerson(
   idOrUserName: string,
   options?: RequestOptions,
 ): Promise<Person> {
-  const path = `${PEOPLE}/${userSegment(idOrUserName, 'idOrUserName')}`;
-  return toPerson(await response(connection, { method: 'GET', path }, options));
+  const path = { userid: userSegment(idOrUserName, 'idOrUserName') };
+  return request(connection, getProfileByUserId, { path }, options, personOf);
 }
 
 /**
@@ -148,7 +167,7 @@ export async function getPerson(
  * @example const me = await getMe(connection);
  */
 export async function getMe(connection: Connection, options?: RequestOptions): Promise<Person> {
-  return toPerson(await response(connection, { method: 'GET', path: `${PEOPLE}/@self` }, options));
+  return request(connection, getSelfProfile, {}, options, personOf);
 }
 
 /**
@@ -160,8 +179,7 @@ export async function getPersonByEmail(
   address: string,
   options?: RequestOptions,
 ): Promise<Person> {
-  const query = `?email=${encodeURIComponent(email(address))}`;
-  return toPerson(await response(connection, { method: 'GET', path: `${PEOPLE}/email`, query }, options));
+  return request(connection, getProfileByEmail, { query: { email: email(address) } }, options, personOf);
 }
 
 /**
@@ -173,12 +191,9 @@ export async function personExists(
   address: string,
   options?: RequestOptions,
 ): Promise<boolean> {
-  const query = `?email=${encodeURIComponent(email(address))}`;
-  const result = await response(connection, { method: 'GET', path: `${PEOPLE}/exists`, query }, options);
-  // v3.7 answers { exists, status }; older servers answered a bare boolean.
-  return (
-    result === true ||
-    (result !== null && typeof result === 'object' && (result as { exists?: unknown }).exists === true)
+  const query = { email: email(address) };
+  return request(connection, checkUserExistsByEmail, { query }, options, ({ response }) =>
+    response.exists === true ? true : response.exists === false ? false : missing('response.exists'),
   );
 }
 
@@ -193,9 +208,8 @@ export async function updatePerson(
   patch: UpdatePersonInput,
   options?: RequestOptions,
 ): Promise<Person> {
-  const path = `${PEOPLE}/${userSegment(id)}`;
-  if (patch === null || typeof patch !== 'object')
-    throw new ValidationError('patch', 'object', 'must be an object');
+  const path = { userid: userSegment(id) };
+  checkObject(patch, 'patch');
   refuseKeys(
     patch,
     {
@@ -204,19 +218,22 @@ export async function updatePerson(
     },
     'patch',
   );
-  const body = checkProfile(patch, 'patch', false);
+  const body: RequestBody<typeof updateMember> = {};
+  if (patch.email !== undefined) body.email = email(patch.email, 'patch.email');
+  checkProfile(patch, 'patch', body);
   optionalBoolean(patch.disable, 'patch.disable');
   optionalBoolean(patch.isUser, 'patch.isUser');
   if (patch.disable !== undefined) body.disable = patch.disable;
   if (patch.isUser !== undefined) body.isUser = patch.isUser;
   if (Object.keys(body).length === 0)
     throw new ValidationError('patch', 'nonEmpty', 'give at least one field to change');
-  return toPerson(await response(connection, { method: 'PUT', path, body }, options));
+  return request(connection, updateMember, { path, body }, options, personOf);
 }
 
 /**
  * Lists people matching a filter: iterate the result with `for await` (auto-pagination, up to 100 per
- * request), or call `.page()` for one page with its total. Same as `ds.people.list`.
+ * request), or call `.page()` for one page with its total. Same as `ds.people.list`. A bad filter throws a
+ * {@link ValidationError} here, before anything is sent, like every other call.
  * @example for await (const person of listPeople(connection, { status: 'Active' })) console.log(person.email);
  */
 export function listPeople(
@@ -225,7 +242,7 @@ export function listPeople(
   options?: RequestOptions,
 ): PersonList {
   const { query, pageSize } = filterQuery(filter);
-  return new PersonList(transportOf(connection), query, pageSize, options);
+  return new PersonList(connection, query, pageSize, options);
 }
 
 /**
@@ -238,10 +255,9 @@ export async function searchPeople(
   query: string,
   options?: RequestOptions,
 ): Promise<PersonSummary[]> {
-  const text = requiredText(query, 'query', 255);
-  const q = `?query=${encodeURIComponent(text)}`;
-  return toSummaries(
-    await response(connection, { method: 'GET', path: `${PEOPLE}/search`, query: q }, options),
+  const q = { query: requiredText(query, 'query', 255) };
+  return request(connection, searchUsersByQuery, { query: q }, options, ({ response }) =>
+    response.map(toPersonSummary),
   );
 }
 
@@ -250,7 +266,7 @@ export async function searchPeople(
  * `ds.people.terminate`.
  * @example await terminatePeople(connection, [id1, id2]);
  */
-export function terminatePeople(
+export async function terminatePeople(
   connection: Connection,
   ids: string | readonly string[],
   options?: RequestOptions,
@@ -262,7 +278,7 @@ export function terminatePeople(
  * Reactivates terminated users. Same as `ds.people.reactivate`.
  * @example await reactivatePeople(connection, id);
  */
-export function reactivatePeople(
+export async function reactivatePeople(
   connection: Connection,
   ids: string | readonly string[],
   options?: RequestOptions,
@@ -285,17 +301,10 @@ export async function deletePeople(
   if (options?.terminateFirst) await terminatePeople(connection, list, options);
   try {
     if (list.length === 1) {
-      return [
-        toPerson(await response(connection, { method: 'DELETE', path: `${PEOPLE}/${list[0]}` }, options)),
-      ];
+      const path = { userid: list[0] as string };
+      return await request(connection, deleteMember, { path }, options, (envelope) => [personOf(envelope)]);
     }
-    return toPeople(
-      await response(
-        connection,
-        { method: 'PUT', path: `${PEOPLE}/delete`, body: { userIds: list } },
-        options,
-      ),
-    );
+    return await request(connection, removeUsers, { body: { userIds: list } }, options, peopleOf);
   } catch (error) {
     if (error instanceof PermissionDeniedError && !options?.terminateFirst) {
       throw new PermissionDeniedError(
@@ -318,15 +327,9 @@ export async function changePeopleType(
   type: AssignableType,
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const list = guidList(ids);
-  const name = oneOf(type, TYPES, 'type');
-  return toPeople(
-    await response(
-      connection,
-      { method: 'PUT', path: `${PEOPLE}/type/${name}`, body: { userIds: list } },
-      options,
-    ),
-  );
+  const body = { userIds: guidList(ids) };
+  const path = { type: oneOf(type, TYPES, 'type') };
+  return request(connection, updateUserType, { path, body }, options, peopleOf);
 }
 
 /**
@@ -334,13 +337,13 @@ export async function changePeopleType(
  * default waits for the task to finish, reporting progress. Same as `ds.people.downgrade`.
  * @example await downgradePerson(connection, id, 'Guest', { reassignTo: adminId });
  */
-export function downgradePerson(
+export async function downgradePerson(
   connection: Connection,
   id: string,
   type: 'User' | 'Guest',
   options: DowngradeOptions = {},
 ): Promise<TaskProgress> {
-  return runDowngrade(transportOf(connection), id, type, options);
+  return runDowngrade(connection, id, type, options);
 }
 
 /**
@@ -349,12 +352,12 @@ export function downgradePerson(
  * or it ended and was cleaned up). Same as `ds.people.downgradeProgress`.
  * @example const progress = await downgradeProgress(connection, id);
  */
-export function downgradeProgress(
+export async function downgradeProgress(
   connection: Connection,
   id: string,
   options?: RequestOptions,
 ): Promise<TaskProgress | undefined> {
-  return typeChangeProgress(transportOf(connection), id, options);
+  return typeChangeProgress(connection, id, options);
 }
 
 /**
@@ -362,12 +365,12 @@ export function downgradeProgress(
  * `ds.people.cancelDowngrade`.
  * @example await cancelDowngrade(connection, id);
  */
-export function cancelDowngrade(
+export async function cancelDowngrade(
   connection: Connection,
   id: string,
   options?: RequestOptions,
-): Promise<TaskProgress> {
-  return cancelTypeChange(transportOf(connection), id, options);
+): Promise<TaskProgress | undefined> {
+  return cancelTypeChange(connection, id, options);
 }
 
 /**
@@ -382,11 +385,10 @@ export async function invitePeople(
 ): Promise<PersonSummary[]> {
   const list = Array.isArray(invitations) ? invitations : [invitations as Invitation];
   if (list.length === 0) throw new ValidationError('invitations', 'nonEmpty', 'give at least one invitation');
-  const body: Record<string, unknown> = {
+  const body: RequestBody<typeof inviteUsers> = {
     invitations: list.map((invitation: Invitation, i) => {
       const field = Array.isArray(invitations) ? `invitations[${i}]` : 'invitation';
-      if (invitation === null || typeof invitation !== 'object')
-        throw new ValidationError(field, 'object', 'must be an object');
+      checkObject(invitation, field);
       return {
         email: email(invitation.email, `${field}.email`),
         type: invitation.type === undefined ? 'User' : oneOf(invitation.type, TYPES, `${field}.type`),
@@ -394,7 +396,7 @@ export async function invitePeople(
     }),
   };
   if (options?.culture !== undefined) body.culture = culture(options.culture, 'options.culture');
-  return toSummaries(await response(connection, { method: 'POST', path: `${PEOPLE}/invite`, body }, options));
+  return request(connection, inviteUsers, { body }, options, ({ response }) => response.map(toPersonSummary));
 }
 
 /**
@@ -409,9 +411,7 @@ export async function resendInvites(
   options?: RequestOptions,
 ): Promise<Person[]> {
   const body = { userIds: guidList(ids), resendAll: false };
-  return toPeople(
-    await response(connection, { method: 'PUT', path: `${PEOPLE}/invite`, body, idempotent: false }, options),
-  );
+  return request(connection, resendUserInvites, { body, idempotent: false }, options, peopleOf);
 }
 
 /**
@@ -424,45 +424,51 @@ export async function setPersonCulture(
   cultureName: string,
   options?: RequestOptions,
 ): Promise<Person> {
-  const path = `${PEOPLE}/${userSegment(id)}/culture`;
+  const path = { userid: userSegment(id) };
   const body = { cultureName: culture(cultureName, 'culture') };
-  return toPerson(await response(connection, { method: 'PUT', path, body }, options));
+  return request(connection, updateMemberCulture, { path, body }, options, personOf);
 }
 
-async function setStatus(
+function setStatus(
   connection: Connection,
   status: 'Active' | 'Terminated',
   ids: string | readonly string[],
   options?: RequestOptions,
 ): Promise<Person[]> {
   const body = { userIds: guidList(ids), resendAll: false };
-  return toPeople(
-    await response(connection, { method: 'PUT', path: `${PEOPLE}/status/${status}`, body }, options),
-  );
+  return request(connection, updateUserStatus, { path: { status }, body }, options, peopleOf);
 }
 
-function response(connection: Connection, call: Call, options: RequestOptions | undefined): Promise<unknown> {
-  return transportOf(connection).call(call, options).then(unwrap);
+/** The profile of an EmployeeFullWrapper. */
+function personOf(envelope: { response: Parameters<typeof toPerson>[0] }): Person {
+  return toPerson(envelope.response);
 }
 
-function toSummaries(value: unknown): PersonSummary[] {
-  return Array.isArray(value) ? value.map(toPersonSummary) : [];
+/** The profiles of an EmployeeFullArrayWrapper. */
+function peopleOf(envelope: { response: Parameters<typeof toPerson>[0][] }): Person[] {
+  return envelope.response.map(toPerson);
 }
 
-function toPeople(value: unknown): Person[] {
-  return Array.isArray(value) ? value.map(toPerson) : [];
+function checkObject(value: unknown, field: string): void {
+  if (value === null || typeof value !== 'object')
+    throw new ValidationError(field, 'object', 'must be an object');
 }
 
-/** Checks the fields shared by create and update and copies the known ones (unknown keys are dropped). */
-function checkProfile(
-  input: CreatePersonInput | UpdatePersonInput,
-  prefix: string,
-  requireEmail: boolean,
-): Record<string, unknown> {
-  if (input === null || typeof input !== 'object')
-    throw new ValidationError(prefix, 'object', 'must be an object');
-  const body: Record<string, unknown> = {};
-  if (requireEmail || input.email !== undefined) body.email = email(input.email, `${prefix}.email`);
+/** Profile fields that create (MemberRequestDto) and update (UpdateMemberRequestDto) share. */
+type ProfileKey =
+  | 'firstName'
+  | 'lastName'
+  | 'location'
+  | 'comment'
+  | 'files'
+  | 'department'
+  | 'contacts'
+  | 'spam';
+type Profile = Pick<RequestBody<typeof addMember>, ProfileKey> &
+  Pick<RequestBody<typeof updateMember>, ProfileKey>;
+
+/** Checks the profile fields shared by create and update and copies the known ones into `body`. */
+function checkProfile(input: CreatePersonInput | UpdatePersonInput, prefix: string, body: Profile): void {
   for (const key of ['firstName', 'lastName'] as const) {
     if (input[key] !== undefined) body[key] = requiredText(input[key], `${prefix}.${key}`, 255);
   }
@@ -493,5 +499,4 @@ function checkProfile(
     optionalBoolean(input.spam, `${prefix}.spam`);
     body.spam = input.spam;
   }
-  return body;
 }

@@ -172,7 +172,7 @@ export class People {
    * Cancels a running downgrade task of this user (PUT /people/type/terminate).
    * @example await ds.people.cancelDowngrade(id);
    */
-  cancelDowngrade(id: string, options?: RequestOptions): Promise<TaskProgress> {
+  cancelDowngrade(id: string, options?: RequestOptions): Promise<TaskProgress | undefined> {
     return cancelDowngrade(this.#c, id, options);
   }
 

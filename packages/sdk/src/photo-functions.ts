@@ -1,8 +1,16 @@
-import { type Connection, transportOf } from './connection.js';
-import { unwrap } from './envelope.js';
+import type { components } from '@docspace-people/client';
+import type { Connection } from './connection.js';
 import { PhotoUploadError, ValidationError } from './errors.js';
 import { type PhotoData, readImage } from './image-input.js';
+import {
+  createMemberPhotoThumbnails,
+  deleteMemberPhoto,
+  getMemberPhoto,
+  updateMemberPhoto,
+  uploadMemberPhoto,
+} from './operations.js';
 import type { RequestOptions } from './options.js';
+import { request } from './request.js';
 import { httpsUrl, integer, requiredText, userSegment } from './validate.js';
 
 // The photo operations as standalone functions; `ds.photos.*` delegates to these. Since 2025-11 DocSpace lets
@@ -75,7 +83,8 @@ export async function getPhoto(
   userId: string,
   options?: RequestOptions,
 ): Promise<Photo> {
-  return toPhoto(await photoCall(connection, 'GET', userId, '', undefined, options));
+  const path = { userid: userSegment(userId, 'userId') };
+  return request(connection, getMemberPhoto, { path }, options, photoOf);
 }
 
 /**
@@ -90,7 +99,7 @@ export async function uploadPhoto(
   data: PhotoData,
   options: UploadPhotoOptions = {},
 ): Promise<PhotoUploadResult> {
-  const segment = userSegment(userId, 'userId');
+  const path = { userid: userSegment(userId, 'userId') };
   const maxBytes =
     options.maxBytes === undefined
       ? DEFAULT_MAX_PHOTO_BYTES
@@ -104,19 +113,16 @@ export async function uploadPhoto(
   const form = new FormData();
   form.append('File', new Blob([image.bytes], { type: image.mimeType }), fileName);
   form.append('Autosave', String(autosave));
-  const body = await transportOf(connection).call(
-    { method: 'POST', path: `/api/2.0/people/${segment}/photo`, form },
-    options,
-  );
-  const result = (unwrap(body) ?? {}) as { success?: unknown; data?: unknown; message?: unknown };
-  const message = typeof result.message === 'string' ? result.message : undefined;
-  if (result.success !== true) throw new PhotoUploadError(message);
-  return {
-    autosaved: autosave,
-    tmpFile: !autosave && typeof result.data === 'string' ? result.data : undefined,
-    data: result.data,
-    message,
-  };
+  return request(connection, uploadMemberPhoto, { path, form }, options, ({ response }) => {
+    const message = response.message ?? undefined;
+    if (response.success !== true) throw new PhotoUploadError(message);
+    return {
+      autosaved: autosave,
+      tmpFile: !autosave && typeof response.data === 'string' ? response.data : undefined,
+      data: response.data,
+      message,
+    };
+  });
 }
 
 /**
@@ -130,8 +136,9 @@ export async function setPhotoFromUrl(
   url: string,
   options?: RequestOptions,
 ): Promise<Photo> {
-  const files = httpsUrl(url, 'url');
-  return toPhoto(await photoCall(connection, 'PUT', userId, '', { files }, options));
+  const path = { userid: userSegment(userId, 'userId') };
+  const body = { files: httpsUrl(url, 'url') };
+  return request(connection, updateMemberPhoto, { path, body }, options, photoOf);
 }
 
 /**
@@ -143,7 +150,8 @@ export async function deletePhoto(
   userId: string,
   options?: RequestOptions,
 ): Promise<Photo> {
-  return toPhoto(await photoCall(connection, 'DELETE', userId, '', undefined, options));
+  const path = { userid: userSegment(userId, 'userId') };
+  return request(connection, deleteMemberPhoto, { path }, options, photoOf);
 }
 
 /**
@@ -156,6 +164,7 @@ export async function cropPhoto(
   area: CropArea,
   options?: RequestOptions,
 ): Promise<Photo> {
+  const path = { userid: userSegment(userId, 'userId') };
   if (area === null || typeof area !== 'object')
     throw new ValidationError('area', 'object', 'must be an object');
   const body = {
@@ -165,31 +174,18 @@ export async function cropPhoto(
     width: integer(area.width, 'area.width', 1),
     height: integer(area.height, 'area.height', 1),
   };
-  return toPhoto(await photoCall(connection, 'POST', userId, '/thumbnails', body, options));
+  return request(connection, createMemberPhotoThumbnails, { path, body }, options, photoOf);
 }
 
-async function photoCall(
-  connection: Connection,
-  method: string,
-  userId: string,
-  suffix: string,
-  body: unknown,
-  options: RequestOptions | undefined,
-): Promise<unknown> {
-  const path = `/api/2.0/people/${userSegment(userId, 'userId')}/photo${suffix}`;
-  const call = body === undefined ? { method, path } : { method, path, body };
-  return unwrap(await transportOf(connection).call(call, options));
-}
+type ThumbnailsDataDto = components['schemas']['ThumbnailsDataDto'];
 
-function toPhoto(value: unknown): Photo {
-  const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const pick = (key: string) => (typeof dto[key] === 'string' ? (dto[key] as string) : undefined);
+function photoOf({ response }: { response: ThumbnailsDataDto }): Photo {
   return {
-    original: pick('original'),
-    retina: pick('retina'),
-    max: pick('max'),
-    big: pick('big'),
-    medium: pick('medium'),
-    small: pick('small'),
+    original: response.original ?? undefined,
+    retina: response.retina ?? undefined,
+    max: response.max ?? undefined,
+    big: response.big ?? undefined,
+    medium: response.medium ?? undefined,
+    small: response.small ?? undefined,
   };
 }

@@ -2,7 +2,9 @@ import { type Auth, redact } from './auth.js';
 import { type DeadlineGroup, Deadlines } from './deadlines.js';
 import { ConnectionError, TimeoutError } from './errors.js';
 import { Limiter } from './limiter.js';
+import type { Operation } from './operations.js';
 import type { DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
+import { expandPath, queryString, type RawArgs } from './request.js';
 import { isErrorEnvelope, toApiError } from './response-errors.js';
 import {
   backoffMs,
@@ -83,6 +85,26 @@ export class Transport {
   /** Describes the auth scheme without the secret. */
   get authScheme(): string {
     return this.#auth.header.startsWith('Basic ') ? 'Basic' : 'Bearer';
+  }
+
+  /**
+   * @internal Sends a declared operation (see request.ts) and resolves with `map` of its success envelope.
+   */
+  send<T>(
+    op: Operation,
+    args: RawArgs,
+    options: RequestOptions | undefined,
+    map: (envelope: unknown) => T,
+  ): Promise<T> {
+    const call: Call = {
+      method: op.method,
+      path: expandPath(op.parts, args.path),
+      query: queryString(args.query),
+    };
+    if (args.body !== undefined) call.body = args.body;
+    if (args.form !== undefined) call.form = args.form;
+    if (args.idempotent !== undefined) call.idempotent = args.idempotent;
+    return this.call(call, options).then(map);
   }
 
   /**

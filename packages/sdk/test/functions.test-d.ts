@@ -70,7 +70,7 @@ describe('standalone functions', () => {
     expectTypeOf(deletePeople(connection, id, { terminateFirst: true })).resolves.toEqualTypeOf<Person[]>();
     expectTypeOf(changePeopleType(connection, [id], 'User')).resolves.toEqualTypeOf<Person[]>();
     expectTypeOf(downgradePerson(connection, id, 'Guest')).resolves.toEqualTypeOf<TaskProgress>();
-    expectTypeOf(cancelDowngrade(connection, id)).resolves.toEqualTypeOf<TaskProgress>();
+    expectTypeOf(cancelDowngrade(connection, id)).resolves.toEqualTypeOf<TaskProgress | undefined>();
     expectTypeOf(invitePeople(connection, { email: 'a@example.com' })).resolves.toEqualTypeOf<
       PersonSummary[]
     >();
