@@ -20,6 +20,8 @@ export {
   type TaskProgress,
   type TaskStatus,
   TimeoutError,
+  type UnexpectedResponseDetails,
+  UnexpectedResponseError,
   ValidationError,
 } from './errors.js';
 export type { PhotoData } from './image-input.js';

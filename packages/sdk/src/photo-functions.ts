@@ -10,7 +10,7 @@ import {
   uploadMemberPhoto,
 } from './operations.js';
 import type { RequestOptions } from './options.js';
-import { request } from './request.js';
+import { expandPath, request } from './request.js';
 import { httpsUrl, integer, requiredText, userSegment } from './validate.js';
 
 // The photo operations as standalone functions; `ds.photos.*` delegates to these. Since 2025-11 DocSpace lets
@@ -113,9 +113,12 @@ export async function uploadPhoto(
   const form = new FormData();
   form.append('File', new Blob([image.bytes], { type: image.mimeType }), fileName);
   form.append('Autosave', String(autosave));
-  return request(connection, uploadMemberPhoto, { path, form }, options, ({ response }) => {
+  return request(connection, uploadMemberPhoto, { path, form }, options, ({ response }, status) => {
     const message = response.message ?? undefined;
-    if (response.success !== true) throw new PhotoUploadError(message);
+    if (response.success !== true) {
+      const { method, parts } = uploadMemberPhoto;
+      throw new PhotoUploadError({ serverMessage: message, status, method, path: expandPath(parts, path) });
+    }
     return {
       autosaved: autosave,
       tmpFile: !autosave && typeof response.data === 'string' ? response.data : undefined,

@@ -18,16 +18,21 @@ export type Args<D> = ([PathParams<D>] extends [never] ? { path?: never } : { pa
 
 /**
  * @internal Sends a declared operation and resolves with its success envelope, decoded and checked by the
- * transport (see decode.ts). `map` turns the envelope into the public result.
+ * transport (see decode.ts). `map` turns the envelope (and the HTTP status) into the public result.
  */
 export function request<D extends Operation, T>(
   connection: Connection,
   op: D,
   args: Args<D>,
   options: RequestOptions | undefined,
-  map: (envelope: Envelope<D>) => T,
+  map: (envelope: Envelope<D>, status: number) => T,
 ): Promise<T> {
-  return transportOf(connection).send(op, args as RawArgs, options, map as (envelope: unknown) => T);
+  return transportOf(connection).send(
+    op,
+    args as RawArgs,
+    options,
+    map as (envelope: unknown, status: number) => T,
+  );
 }
 
 /** @internal {@link Args} without the types, as the transport sees them. */

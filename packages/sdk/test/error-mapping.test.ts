@@ -10,7 +10,7 @@ import {
   ServerError,
 } from '@docspace-people/sdk';
 import { describe, expect, it } from 'vitest';
-import { envelope, jsonFetch, USER_ID } from './helpers/fixtures.js';
+import { employee, envelope, jsonFetch, USER_ID } from './helpers/fixtures.js';
 
 const errorBody = (status: number, message: string) => ({
   error: { message, type: 'SomeException' },
@@ -90,7 +90,7 @@ describe('error mapping', () => {
   });
 
   it('a success envelope is unwrapped', async () => {
-    const { fetch } = jsonFetch(envelope({ id: USER_ID, status: 2 }));
+    const { fetch } = jsonFetch(envelope(employee({ status: 2 })));
     await expect(client(fetch).people.me()).resolves.toMatchObject({ id: USER_ID, status: 'Terminated' });
   });
 
