@@ -2935,7 +2935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Group not found */
+            /** @description No such room, folder, file or group. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3037,6 +3037,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Too Many Requests. */
             429: {
                 headers: {
@@ -3130,7 +3139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Group not found */
+            /** @description No such room, folder, file or group. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3338,6 +3347,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Too Many Requests. */
             429: {
                 headers: {
@@ -3435,6 +3453,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Too Many Requests. */
             429: {
                 headers: {
@@ -3525,6 +3552,15 @@ export interface operations {
             };
             /** @description No permissions to perform this action */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such room, folder, file or group. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
