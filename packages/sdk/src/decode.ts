@@ -42,20 +42,28 @@ export function decode(
   if (status >= 400 || isErrorEnvelope(body)) {
     throw toApiError(status, method, path, response.headers, body === NOT_JSON ? text : body);
   }
-  const problem = envelopeProblem(kind, body);
+  const problem =
+    kind === 'no content' && status === 204 && text.length === 0 ? undefined : envelopeProblem(kind, body);
   if (problem !== undefined) throw unexpectedResponse(method, path, response, text, problem, redactor);
   return body as { response?: unknown };
 }
 
-/** What is wrong with a 2xx body, or `undefined` when it is a success envelope of the declared kind. */
+/**
+ * What is wrong with a 2xx body, or `undefined` when it is a success envelope of the declared kind. (A `no content`
+ * operation also accepts a success envelope, whatever its `response`.)
+ */
 function envelopeProblem(kind: Kind, body: unknown): string | undefined {
   if (body === NOT_JSON) return 'the body is not JSON';
-  if (body === undefined) return 'the body is empty';
+  if (body === undefined)
+    return kind === 'no content' ? 'the body is empty but the status is not 204' : 'the body is empty';
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return 'the body is not a JSON object';
   const envelope = body as { status?: unknown; response?: unknown };
   if (envelope.status !== 0) return 'the body is not a DocSpace envelope (no `status: 0`)';
   const value = envelope.response;
+  if (kind === 'empty' || kind === 'no content') return undefined;
+  if (kind === 'string') return typeof value === 'string' ? undefined : 'response is not a string';
+  if (kind === 'boolean') return typeof value === 'boolean' ? undefined : 'response is not a boolean';
   if (kind === 'array') {
     if (!Array.isArray(value)) return 'response is not an array';
     for (let i = 0; i < value.length; i++) {
