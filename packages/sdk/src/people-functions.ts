@@ -232,8 +232,8 @@ export async function peopleUpdate(
 
 /**
  * Lists people matching a filter: iterate the result with `for await` (auto-pagination, up to 100 per
- * request), or call `.page()` for one page with its total. Same as `ds.people.list`. A bad filter throws a
- * {@link ValidationError} here, before anything is sent, like every other call.
+ * request), or call `.page()` for one page with its total. Same as `ds.people.list`. A bad filter rejects the
+ * first page (and the iteration) with a {@link ValidationError}, before anything is sent, like every other call.
  * @example for await (const person of peopleList(connection, { status: 'Active' })) console.log(person.email);
  */
 export function peopleList(
@@ -241,8 +241,14 @@ export function peopleList(
   filter: PeopleFilter = {},
   options?: RequestOptions,
 ): PersonList {
-  const { query, pageSize } = filterQuery(filter);
-  return new PersonList(connection, query, pageSize, options);
+  // A bad filter rejects the first page (and iteration) with its ValidationError, before anything is sent: the
+  // way every other call reports bad input (their promise rejects), not a throw from list() itself.
+  try {
+    const { query, pageSize } = filterQuery(filter);
+    return new PersonList(connection, query, pageSize, options);
+  } catch (error) {
+    return new PersonList(connection, {}, 0, options, error);
+  }
 }
 
 /**

@@ -212,10 +212,12 @@ describe('photo functions against the curated spec (Prism)', () => {
     expect(photo.max).toEqual(expect.any(String));
   });
 
-  it('photosUpload refused by the server throws PhotoUploadError', async () => {
-    await expect(photosUpload(connection, USER_ID, PNG, preferExample('failed'))).rejects.toBeInstanceOf(
-      PhotoUploadError,
+  it('photosUpload refused by the server throws PhotoUploadError naming the request', async () => {
+    const error = await photosUpload(connection, USER_ID, PNG, preferExample('failed')).catch(
+      (e: unknown) => e,
     );
+    expect(error).toBeInstanceOf(PhotoUploadError);
+    expect(error).toMatchObject({ status: 200, method: 'POST', path: `/api/2.0/people/${USER_ID}/photo` });
   });
 
   it.each([
