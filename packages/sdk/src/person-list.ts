@@ -21,6 +21,7 @@ export class PersonList extends PagedList<Person> {
     query: FilterQuery,
     pageSize: number,
     options: RequestOptions | undefined,
+    invalid?: unknown,
   ) {
     super(
       (startIndex, count) =>
@@ -32,6 +33,7 @@ export class PersonList extends PagedList<Person> {
           (envelope) => ({ items: envelope.response.map(toPerson), total: envelope.total }),
         ),
       pageSize,
+      invalid,
     );
   }
 }
