@@ -312,10 +312,8 @@ export async function groupsMoveMembers(
       'notFromId',
       'must differ from fromId (the server would empty the group)',
     );
-  await Promise.all([
-    refuseSystemGroup(connection, path.fromId, 'fromId', options),
-    refuseSystemGroup(connection, path.toId, 'toId', options),
-  ]);
+  await refuseSystemGroup(connection, path.fromId, 'fromId', options);
+  await refuseSystemGroup(connection, path.toId, 'toId', options);
   return request(connection, moveMembersTo, { path }, options, groupOf);
 }
 

@@ -124,12 +124,13 @@ export async function checkReassign(
     request(connection, getProfileByUserId, { path: { userid } }, options, ({ response }) =>
       toPerson(response),
     );
-  const [me, heir, people, tasks] = await Promise.all([
-    request(connection, getSelfProfile, {}, options, ({ response }) => toPerson(response)),
-    get(toId),
-    Promise.all(fromIds.map(get)),
-    Promise.all(fromIds.map((id) => peopleReassignProgress(connection, id, options))),
-  ]);
+  // One request after another: a failure stops the checks early, and the order is the same on every call.
+  const people: Person[] = [];
+  for (const id of fromIds) people.push(await get(id));
+  const heir = await get(toId);
+  const me = await request(connection, getSelfProfile, {}, options, ({ response }) => toPerson(response));
+  const tasks: (TaskProgress | undefined)[] = [];
+  for (const id of fromIds) tasks.push(await peopleReassignProgress(connection, id, options));
   if (heir.status !== 'Active' || !['Owner', 'DocSpaceAdmin', 'RoomAdmin'].includes(heir.type)) {
     throw new ValidationError(
       fields.to,
