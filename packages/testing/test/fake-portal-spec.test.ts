@@ -2,7 +2,7 @@ import { type FakePortal, startFakePortal } from '@docspace-people/testing';
 import { ResponseValidator } from '@docspace-people/testing/response-validator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CallOptions, call, photoForm, pngBytes } from './support/call.js';
-import { groupDataCases } from './support/group-data-cases.js';
+import { groupDataCases, type SpecCase } from './support/group-data-cases.js';
 
 // Every answer of the fake is checked against the curated spec shipped as @docspace-people/client/openapi.json.
 const validator = ResponseValidator.fromFile();
@@ -13,16 +13,7 @@ beforeAll(async () => {
 beforeEach(() => portal.reset());
 afterAll(() => portal.stop());
 
-interface Case {
-  /** What is called and what it should answer. */
-  name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  status: number;
-  /** Prepares state and returns the path (relative to /api/2.0) and call options. */
-  setup: (
-    portal: FakePortal,
-  ) => { path: string; options?: CallOptions } | Promise<{ path: string; options?: CallOptions }>;
-}
+type Case = SpecCase;
 
 const user = (p: FakePortal, seed: Parameters<FakePortal['addUser']>[0] = { email: 'jane@example.com' }) =>
   p.addUser(seed).id;
