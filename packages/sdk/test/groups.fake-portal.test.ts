@@ -1,6 +1,7 @@
-import { DocSpace, groupsCreate, groupsGet, ValidationError } from '@docspace-people/sdk';
-import { type FakePortal, startFakePortal } from '@docspace-people/testing';
+import { type DocSpace, groupsCreate, groupsGet, ValidationError } from '@docspace-people/sdk';
+import type { FakePortal } from '@docspace-people/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startPortalClient } from './helpers/fake-portal-client.js';
 
 // ds.groups against the stateful fake portal: each test checks what the portal holds afterwards, not only the
 // shape of the answer.
@@ -11,8 +12,7 @@ const ROOM_ADMIN_GROUP = 'abef62db-11a8-4673-9d32-ef1d8af19dc0';
 let portal: FakePortal;
 let ds: DocSpace;
 beforeAll(async () => {
-  portal = await startFakePortal();
-  ds = new DocSpace({ baseUrl: portal.url, token: portal.ownerToken, maxRetries: 0 });
+  ({ portal, ds } = await startPortalClient());
 });
 beforeEach(() => portal.reset());
 afterAll(() => portal.stop());
@@ -189,7 +189,7 @@ describe('refused before the write is sent', () => {
       [
         'input.manager',
         'notEmptyGuid',
-        () => ds.groups.create({ name: 'A', manager: '0'.repeat(8) + '-0000-0000-0000-000000000000' }),
+        () => ds.groups.create({ name: 'A', manager: `${'0'.repeat(8)}-0000-0000-0000-000000000000` }),
       ],
       ['patch', 'nonEmpty', () => ds.groups.update(ann, {})],
       [

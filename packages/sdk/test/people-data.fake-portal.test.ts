@@ -1,6 +1,7 @@
-import { BadRequestError, DocSpace, TaskFailedError, ValidationError } from '@docspace-people/sdk';
-import { type FakePortal, startFakePortal } from '@docspace-people/testing';
+import { BadRequestError, type DocSpace, TaskFailedError, ValidationError } from '@docspace-people/sdk';
+import type { FakePortal } from '@docspace-people/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clientOf, startPortalClient } from './helpers/fake-portal-client.js';
 
 // Reassignment, deletion with an heir, quota, guests, password and e-mail against the stateful fake portal: each
 // test checks who owns what afterwards, not only the answer. The fake's task takes 8 steps of 10 ms.
@@ -8,8 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 let portal: FakePortal;
 let ds: DocSpace;
 beforeAll(async () => {
-  portal = await startFakePortal();
-  ds = new DocSpace({ baseUrl: portal.url, token: portal.ownerToken, maxRetries: 0 });
+  ({ portal, ds } = await startPortalClient());
 });
 beforeEach(() => portal.reset());
 afterAll(() => portal.stop());
@@ -65,7 +65,7 @@ describe('reassign', () => {
       status: 'Terminated',
     }).id;
     const admin = portal.addCaller('DocSpaceAdmin');
-    const asAdmin = new DocSpace({ baseUrl: portal.url, token: admin.token, maxRetries: 0 });
+    const asAdmin = clientOf(portal, admin.token);
     const cases: Array<[string, string, () => Promise<unknown>]> = [
       ['fromId', 'terminated', () => ds.people.reassign(active, heir)],
       ['fromId', 'notOwner', () => ds.people.reassign(portal.owner.id, heir)],
@@ -214,7 +214,7 @@ describe('quota', () => {
 describe('guests, password, e-mail', () => {
   it('removeGuests drops your relation with the guest, not the profile', async () => {
     const admin = portal.addCaller('RoomAdmin');
-    const asRoomAdmin = new DocSpace({ baseUrl: portal.url, token: admin.token, maxRetries: 0 });
+    const asRoomAdmin = clientOf(portal, admin.token);
     const guest = portal.addUser({ email: 'guest@example.com', type: 'Guest', invitedBy: admin.user.id }).id;
     // Only a RoomAdmin related to the guest may get the guest's share link: it shows the relation.
     await expect(asRoomAdmin.people.guestShareLink(guest)).resolves.toMatch(/\/s\//);
