@@ -59,7 +59,7 @@ export const PEOPLE = {
   terminate: peopleTerminate,
   /** Reactivates terminated users. Same as {@link peopleReactivate}. */
   reactivate: peopleReactivate,
-  /** Deletes users (only Terminated ones; see `terminateFirst`). Same as {@link peopleDelete}. */
+  /** Deletes users (only Terminated ones; `terminateFirst`; `reassignTo` chooses the heir). Same as {@link peopleDelete}. */
   delete: peopleDelete,
   /** Changes users' type (PUT /people/type/{type}). Same as {@link peopleChangeType}. */
   changeType: peopleChangeType,
