@@ -204,10 +204,12 @@ export async function groupsUpdate(
     throw new ValidationError('patch', 'nonEmpty', 'give at least one field to change');
   await refuseSystemGroup(connection, path.id, 'id', options);
   const wanted = [...(body.membersToAdd ?? [])];
-  if (body.groupManager !== undefined) wanted.push(body.groupManager);
+  const manager = body.groupManager;
+  if (manager !== undefined && !wanted.some((member) => member.toLowerCase() === manager.toLowerCase()))
+    wanted.push(manager);
   return request(connection, updateGroup, { path, body }, options, (envelope) =>
     groupChange(groupOf(envelope), wanted, (group, member) =>
-      member === body.groupManager
+      member.toLowerCase() === manager?.toLowerCase()
         ? group.manager?.id.toLowerCase() === member.toLowerCase()
         : isMember(group, member),
     ),
