@@ -100,6 +100,19 @@ export function spreadsheetSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * A report cell as written to a CSV report: like {@link spreadsheetSafe}, and a value that already starts with `'`
+ * gets one more, so {@link fromReportCell} restores every value exactly when a run resumes from the report.
+ */
+export function toReportCell(value: string): string {
+  return /^['=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The value of a report cell written by {@link toReportCell}. */
+export function fromReportCell(cell: string): string {
+  return /^'['=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** One CSV line (ending in `\n`) from values. */
 export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\n`;
