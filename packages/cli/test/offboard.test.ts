@@ -134,6 +134,7 @@ describe('offboard', () => {
       cwd: work.dir,
       env: portalEnv(portal),
     });
+    expect(run.code).toBe(1);
     expect(portal.countRequests('PUT /api/2.0/people/status/Terminated')).toBe(1);
     expect(portal.countRequests('deleteMember')).toBe(1);
     const lines = (await readFile(work.path('twice.csv'), 'utf8')).trim().split('\n').slice(1);
