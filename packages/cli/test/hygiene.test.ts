@@ -1,28 +1,17 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { readTargets } from '@docspace-people/cli';
-import { type FakePortal, startFakePortal } from '@docspace-people/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { portalEnv, runCli, workDir } from './support/cli-process.js';
+import { describe, expect, it } from 'vitest';
+import { portalEnv, portalFixture, runCli } from './support/cli-process.js';
 import { loopbackServer } from './support/loopback.js';
 
 // Issue 13 point 11: output and input hygiene.
 
-let portal: FakePortal;
-let work: Awaited<ReturnType<typeof workDir>>;
-beforeAll(async () => {
-  portal = await startFakePortal();
-  work = await workDir();
-});
-afterEach(() => portal.reset());
-afterAll(async () => {
-  await portal.stop();
-  await work.remove();
-});
+const fixture = portalFixture();
 
 describe('CSV the CLI writes', () => {
   it('neutralises formula cells in an import report, and a resumed run reads them back unchanged', async () => {
-    const users = await work.write(
+    const users = await fixture.work.write(
       'formula.csv',
       [
         'firstName,lastName,email',
@@ -31,33 +20,33 @@ describe('CSV the CLI writes', () => {
         '',
       ].join('\n'),
     );
-    const report = work.path('formula-report.csv');
+    const report = fixture.work.path('formula-report.csv');
     const first = await runCli(['import', users, '--report', report], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
     expect(first.code).toBe(0);
     const text = await readFile(report, 'utf8');
     expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""x"")",'-2+3,User,created,`);
     expect(text).toContain(`,'@SUM(A1),''quoted,User,created,`);
-    expect(portal.user('f1@example.com')?.firstName).toBe('=HYPERLINK("http://evil.example","x")');
-    portal.resetStats();
+    expect(fixture.portal.user('f1@example.com')?.firstName).toBe('=HYPERLINK("http://evil.example","x")');
+    fixture.portal.resetStats();
     const again = await runCli(['import', users, '--report', report], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
     expect(again.stdout).toContain('2 rows: 2 created, 0 failed.');
-    expect(portal.countRequests()).toBe(0);
+    expect(fixture.portal.countRequests()).toBe(0);
     expect(await readFile(report, 'utf8')).toBe(text);
   });
 
   it('neutralises formula cells in an offboard report', async () => {
-    const list = await work.write('formula.txt', '-ghost@example.com\n');
-    await runCli(['offboard', list, '--report', work.path('formula-off.csv')], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+    const list = await fixture.work.write('formula.txt', '-ghost@example.com\n');
+    await runCli(['offboard', list, '--report', fixture.work.path('formula-off.csv')], {
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
-    expect(await readFile(work.path('formula-off.csv'), 'utf8')).toContain(
+    expect(await readFile(fixture.work.path('formula-off.csv'), 'utf8')).toContain(
       "1,'-ghost@example.com,'-ghost@example.com,not-found,,no such user",
     );
   });
@@ -65,11 +54,11 @@ describe('CSV the CLI writes', () => {
 
 describe('what reaches the terminal', () => {
   it('escapes control sequences from CSV cells', async () => {
-    const users = await work.write(
+    const users = await fixture.work.write(
       'escape.csv',
       'firstName,lastName,email\nA,B,"evil\x1b]0;owned\x07\x1b[2J@example.com"\n',
     );
-    const run = await runCli(['import', users], { cwd: work.dir, env: portalEnv(portal) });
+    const run = await runCli(['import', users], { cwd: fixture.work.dir, env: portalEnv(fixture.portal) });
     expect(run.stderr).not.toContain('\x1b');
     expect(run.stderr).not.toContain('\x07');
     expect(run.stderr).toContain('evil\\x1b]0;owned\\x07\\x1b[2J@example.com');
@@ -84,9 +73,9 @@ describe('what reaches the terminal', () => {
       );
     });
     try {
-      const users = await work.write('server.csv', 'firstName,lastName,email\nA,B,a@example.com\n');
+      const users = await fixture.work.write('server.csv', 'firstName,lastName,email\nA,B,a@example.com\n');
       const run = await runCli(['import', users], {
-        cwd: work.dir,
+        cwd: fixture.work.dir,
         env: { DOCSPACE_URL: server.url, DOCSPACE_TOKEN: 'sk-test' },
       });
       expect(run.stderr).not.toContain('\x1b');
@@ -101,14 +90,21 @@ describe('what reaches the terminal', () => {
 
 describe('export --output that cannot be written', () => {
   it.each([
-    ['a directory', () => work.dir, 'EISDIR (is a directory)'],
-    ['a missing folder', () => work.path('no/such/folder/out.csv'), 'ENOENT (no such file or folder)'],
+    ['a directory', () => fixture.work.dir, 'EISDIR (is a directory)'],
+    [
+      'a missing folder',
+      () => fixture.work.path('no/such/folder/out.csv'),
+      'ENOENT (no such file or folder)',
+    ],
     ...(existsSync('/dev/full')
-      ? [['a full disk', () => '/dev/full', 'ENOSPC (no space left on device)'] as const]
+      ? [['a full disk', () => '/dev/full', 'ENOSPC (no space left on device)']]
       : []),
-  ])('%s: a clear message and exit 2', async (_what, output, problem) => {
-    portal.seedUsers(5);
-    const run = await runCli(['export', '--output', output()], { cwd: work.dir, env: portalEnv(portal) });
+  ] as [string, () => string, string][])('%s: a clear message and exit 2', async (_what, output, problem) => {
+    fixture.portal.seedUsers(5);
+    const run = await runCli(['export', '--output', output()], {
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
+    });
     expect(run.stderr).toBe(
       `docspace-people export: cannot write ${output()}: ${problem}${
         output() === '/dev/full' ? ' (the file is incomplete)' : ''
@@ -128,17 +124,17 @@ describe('input the CLI refuses', () => {
   });
 
   it('refuses a 200 KB line at once, naming the line (exit 2, nothing sent)', async () => {
-    const list = await work.write('long.txt', `ann@example.com\na@${'a'.repeat(200_000)}\n`);
+    const list = await fixture.work.write('long.txt', `ann@example.com\na@${'a'.repeat(200_000)}\n`);
     const started = Date.now();
-    const run = await runCli(['offboard', list], { cwd: work.dir, env: portalEnv(portal) });
+    const run = await runCli(['offboard', list], { cwd: fixture.work.dir, env: portalEnv(fixture.portal) });
     expect(run.stderr).toContain(`${list}: line 2 is longer than 16384 bytes (200002)`);
     expect(run.code).toBe(2);
-    expect(portal.countRequests()).toBe(0);
+    expect(fixture.portal.countRequests()).toBe(0);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a file that is not UTF-8, naming the line', async () => {
-    const path = work.path('latin1.csv');
+    const path = fixture.work.path('latin1.csv');
     await writeFile(
       path,
       Buffer.concat([
@@ -147,43 +143,43 @@ describe('input the CLI refuses', () => {
         Buffer.from(',X,ren@example.com\n'),
       ]),
     );
-    const run = await runCli(['import', path], { cwd: work.dir, env: portalEnv(portal) });
+    const run = await runCli(['import', path], { cwd: fixture.work.dir, env: portalEnv(fixture.portal) });
     expect(run.stderr).toContain(`${path}: line 3 is not valid UTF-8: save the file as UTF-8`);
     expect(run.code).toBe(2);
-    expect(portal.countRequests()).toBe(0);
+    expect(fixture.portal.countRequests()).toBe(0);
   });
 
   it('marks a row with a NUL byte in a name invalid, with its line', async () => {
-    const users = await work.write(
+    const run = await fixture.importFile(
       'nul.csv',
       'firstName,lastName,email\nA\0B,C,nul@example.com\nD,E,ok@example.com\n',
+      'nul-report.csv',
     );
-    const run = await runCli(['import', users, '--report', work.path('nul-report.csv')], {
-      cwd: work.dir,
-      env: portalEnv(portal),
-    });
-    expect(await readFile(work.path('nul-report.csv'), 'utf8')).toContain(
+    expect(await readFile(fixture.work.path('nul-report.csv'), 'utf8')).toContain(
       '2,nul@example.com,A\0B,C,User,invalid,,firstName contains a control character (U+0000)',
     );
-    expect(portal.user('nul@example.com')).toBeUndefined();
-    expect(portal.user('ok@example.com')).toBeDefined();
+    expect(fixture.portal.user('nul@example.com')).toBeUndefined();
+    expect(fixture.portal.user('ok@example.com')).toBeDefined();
     expect(run.code).toBe(1);
   });
 
   it('a case-duplicate row does not turn a created row into skipped on resume', async () => {
-    const users = await work.write(
+    const users = await fixture.work.write(
       'dup.csv',
       'firstName,lastName,email\nAda,L,ada@example.com\nAda,L,ADA@example.com\n',
     );
-    const report = work.path('dup-report.csv');
-    await runCli(['import', users, '--report', report], { cwd: work.dir, env: portalEnv(portal) });
+    const report = fixture.work.path('dup-report.csv');
+    await runCli(['import', users, '--report', report], {
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
+    });
     const again = await runCli(['import', users, '--report', report], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
     expect(again.stdout).toContain('2 rows: 1 created, 1 invalid, 0 failed.');
     expect(await readFile(report, 'utf8')).toContain(
-      `2,ada@example.com,Ada,L,User,created,${portal.user('ada@example.com')?.id},`,
+      `2,ada@example.com,Ada,L,User,created,${fixture.portal.user('ada@example.com')?.id},`,
     );
   });
 });

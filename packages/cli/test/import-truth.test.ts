@@ -1,23 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { ReportFile } from '@docspace-people/cli';
-import { type FakePortal, startFakePortal } from '@docspace-people/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { portalEnv, runCli, workDir } from './support/cli-process.js';
+import { describe, expect, it } from 'vitest';
+import { portalEnv, portalFixture, runCli } from './support/cli-process.js';
 import { loopbackServer } from './support/loopback.js';
 
 // Issue 13 point 8 and issue 9: the import claims only what the server said.
 
-let portal: FakePortal;
-let work: Awaited<ReturnType<typeof workDir>>;
-beforeAll(async () => {
-  portal = await startFakePortal();
-  work = await workDir();
-});
-afterEach(() => portal.reset());
-afterAll(async () => {
-  await portal.stop();
-  await work.remove();
-});
+const fixture = portalFixture();
 
 const usersCsv = (n: number, prefix = 'new') =>
   [
@@ -32,21 +21,21 @@ describe('import: outcomes are what the server said', () => {
   it('a 500 "already registered" after a not-found lookup is reported skipped with the server\'s words, not created', async () => {
     // Someone else registers the e-mail between our lookup and our create: the create meets the real duplicate 500.
     let other: string | undefined;
-    portal.failNext({
+    fixture.portal.failNext({
       match: (request) => {
         if (request.operationId === 'addMember' && other === undefined)
-          other = portal.addUser({ email: 'race@example.com' }).id;
+          other = fixture.portal.addUser({ email: 'race@example.com' }).id;
         return false;
       },
       action: 500,
     });
-    const users = await work.write('race.csv', 'firstName,lastName,email\nRace,Condition,race@example.com\n');
-    const run = await runCli(['import', users, '--report', work.path('race.csv.report')], {
-      cwd: work.dir,
-      env: portalEnv(portal),
-    });
-    expect(portal.countRequests('addMember')).toBe(1);
-    expect(outcomes(work.path('race.csv.report'))).toEqual([
+    const run = await fixture.importFile(
+      'race.csv',
+      'firstName,lastName,email\nRace,Condition,race@example.com\n',
+      'race.csv.report',
+    );
+    expect(fixture.portal.countRequests('addMember')).toBe(1);
+    expect(outcomes(fixture.work.path('race.csv.report'))).toEqual([
       [
         'race@example.com',
         'skipped',
@@ -61,38 +50,41 @@ describe('import: outcomes are what the server said', () => {
   });
 
   it('two concurrent imports of the same rows claim each creation once between them', async () => {
-    portal.setLatency(10);
-    const users = await work.write('same.csv', usersCsv(60, 'both'));
+    fixture.portal.setLatency(10);
+    const users = await fixture.work.write('same.csv', usersCsv(60, 'both'));
     const [a, b] = await Promise.all(
       ['a', 'b'].map((name) =>
-        runCli(['import', users, '--report', work.path(`concurrent-${name}.csv`), '--concurrency', '15'], {
-          cwd: work.dir,
-          env: portalEnv(portal),
-        }),
+        runCli(
+          ['import', users, '--report', fixture.work.path(`concurrent-${name}.csv`), '--concurrency', '15'],
+          {
+            cwd: fixture.work.dir,
+            env: portalEnv(fixture.portal),
+          },
+        ),
       ),
     );
     expect([a?.code, b?.code]).toEqual([0, 0]);
-    const reports = ['a', 'b'].map((name) => outcomes(work.path(`concurrent-${name}.csv`)));
+    const reports = ['a', 'b'].map((name) => outcomes(fixture.work.path(`concurrent-${name}.csv`)));
     const created = reports.flat().filter(([, outcome]) => outcome === 'created');
     // Every person was made once, and exactly one of the two runs says it made them, with the right id.
-    expect(portal.users((u) => u.email.startsWith('both'))).toHaveLength(60);
+    expect(fixture.portal.users((u) => u.email.startsWith('both'))).toHaveLength(60);
     expect(created).toHaveLength(60);
-    for (const [email, , id] of created) expect(portal.user(String(email))?.id).toBe(id);
+    for (const [email, , id] of created) expect(fixture.portal.user(String(email))?.id).toBe(id);
     for (const report of reports)
       for (const [, outcome] of report) expect(['created', 'skipped']).toContain(outcome);
   });
 
   it('a person who existed before is skipped with their id, and no create is sent', async () => {
-    const existing = portal.addUser({ email: 'old@example.com' });
-    const users = await work.write('old.csv', 'firstName,lastName,email\nOld,Timer,old@example.com\n');
-    const run = await runCli(['import', users, '--report', work.path('old.json')], {
-      cwd: work.dir,
-      env: portalEnv(portal),
-    });
-    expect(JSON.parse(await readFile(work.path('old.json'), 'utf8'))).toEqual([
+    const existing = fixture.portal.addUser({ email: 'old@example.com' });
+    const run = await fixture.importFile(
+      'old.csv',
+      'firstName,lastName,email\nOld,Timer,old@example.com\n',
+      'old.json',
+    );
+    expect(JSON.parse(await readFile(fixture.work.path('old.json'), 'utf8'))).toEqual([
       expect.objectContaining({ outcome: 'skipped', id: existing.id }),
     ]);
-    expect(portal.countRequests('addMember')).toBe(0);
+    expect(fixture.portal.countRequests('addMember')).toBe(0);
     expect(run.code).toBe(0);
   });
 });
@@ -104,12 +96,12 @@ describe('import against a URL that answers 200 with an HTML page (a login page,
       res.end('<!doctype html><html><body><form action="/login">Sign in</form></body></html>');
     });
     try {
-      const users = await work.write('html.csv', usersCsv(3, 'html'));
-      const run = await runCli(['import', users, '--report', work.path('html.csv.report')], {
-        cwd: work.dir,
+      const users = await fixture.work.write('html.csv', usersCsv(3, 'html'));
+      const run = await runCli(['import', users, '--report', fixture.work.path('html.csv.report')], {
+        cwd: fixture.work.dir,
         env: { DOCSPACE_URL: html.url, DOCSPACE_TOKEN: 'sk-html-test' },
       });
-      const report = outcomes(work.path('html.csv.report'));
+      const report = outcomes(fixture.work.path('html.csv.report'));
       expect(report.map(([email, outcome, id]) => [email, outcome, id])).toEqual([
         ['html0@example.com', 'failed', ''],
         ['html1@example.com', 'failed', ''],
