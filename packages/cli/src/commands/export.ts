@@ -103,8 +103,10 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   } finally {
     await out.abandon();
   }
-  if (values.output !== undefined)
-    await writeLine(io.stderr, `${io.isTTY ? '\r' : ''}Exported ${count} people to ${values.output}`);
+  if (values.output !== undefined) {
+    if (io.isTTY) await write(io.stderr, '\r');
+    await writeLine(io.stderr, `Exported ${count} people to ${values.output}`);
+  }
   return ExitCode.ok;
 }
 
