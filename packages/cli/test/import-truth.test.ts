@@ -49,6 +49,39 @@ describe('import: outcomes are what the server said', () => {
     expect(run.code).toBe(0);
   });
 
+  it('after a 502 that the lookup shows did not land, an "already registered" answer to the retry is a skip', async () => {
+    fixture.portal.failNext({ match: 'addMember', action: 502 });
+    let other: string | undefined;
+    fixture.portal.failNext({
+      match: (request) => {
+        // Our retry: someone else registered the e-mail since our lookup.
+        if (
+          request.operationId === 'addMember' &&
+          other === undefined &&
+          fixture.portal.countRequests('addMember') === 1
+        )
+          other = fixture.portal.addUser({ email: 'late@example.com' }).id;
+        return false;
+      },
+      action: 500,
+    });
+    const run = await fixture.importFile(
+      'late.csv',
+      'firstName,lastName,email\nLate,Comer,late@example.com\n',
+      'late.csv.report',
+    );
+    expect(fixture.portal.countRequests('addMember')).toBe(2);
+    expect(outcomes(fixture.work.path('late.csv.report'))).toEqual([
+      [
+        'late@example.com',
+        'skipped',
+        other,
+        expect.stringMatching(/^the server refused the create .*already registered/),
+      ],
+    ]);
+    expect(run.code).toBe(0);
+  });
+
   it('two concurrent imports of the same rows claim each creation once between them', async () => {
     // 7 + 7 writes in flight stay under the portal's 15, so no 429 slows the race down.
     fixture.portal.setLatency(10);

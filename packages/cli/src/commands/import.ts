@@ -140,8 +140,9 @@ async function importRow(
   }
   if (dryRun) return ['would-create', '', ''];
   markPending('pending');
-  // Whether a create of ours for this row may have landed without us seeing the answer.
-  let inDoubt = resumed;
+  // Whether a create of this run for the row may have landed without us seeing the answer (cleared when a
+  // lookup then finds nobody). An interrupted run's create stays in doubt: it may still land at the server.
+  let inDoubt = false;
   for (let attempt = 1; ; attempt++) {
     try {
       const person = await ds.people.create({
@@ -160,7 +161,7 @@ async function importRow(
       // Look before sending again: the e-mail may be taken by now (by us or by someone else).
       const now = await findByEmail(ds, row.email);
       if (now) {
-        if (inDoubt) return ['unconfirmed', now.id, `${UNCONFIRMED} after: ${reasonOf(error)}`];
+        if (inDoubt || resumed) return ['unconfirmed', now.id, `${UNCONFIRMED} after: ${reasonOf(error)}`];
         return [
           'skipped',
           now.id,
@@ -169,6 +170,7 @@ async function importRow(
             : 'a user with this e-mail already exists',
         ];
       }
+      inDoubt = false; // nobody has the e-mail: no create of ours landed
       if (attempt >= MAX_ATTEMPTS || taken) throw error;
       await sleep(250 * 2 ** attempt);
     }
