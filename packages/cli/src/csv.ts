@@ -61,12 +61,16 @@ export function parseCsv(text: string): CsvRecord[] {
           i++;
         }
       } else {
-        while (i < n && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') {
-          if (input[i] === '"' && error === undefined)
+        // Unquoted field: one slice up to the next separator or line end.
+        const from = i;
+        while (i < n) {
+          const c = input.charCodeAt(i);
+          if (c === 44 /* , */ || c === 13 /* \r */ || c === 10 /* \n */) break;
+          if (c === 34 /* " */ && error === undefined)
             error = `a quote inside an unquoted field on line ${line}`;
-          field += input[i];
           i++;
         }
+        field = input.slice(from, i);
       }
       fields.push(field);
       field = '';
