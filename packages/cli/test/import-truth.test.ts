@@ -40,7 +40,7 @@ describe('import: outcomes are what the server said', () => {
       const run = await fixture.importFile(
         'race.csv',
         'firstName,lastName,email\nRace,Condition,race@example.com\n',
-        'race.csv.report',
+        `race-${failures}.csv.report`,
       );
       expect(fixture.portal.countRequests('addMember')).toBe(failures + 1);
       expect(outcomes(fixture.work.path(`race-${failures}.csv.report`))).toEqual([
