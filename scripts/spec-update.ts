@@ -2,7 +2,8 @@
  * `pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>]
  *  [--repository <url>] [--path <path>] [--verbose] [--root <dir>]`: pins a new upstream DocSpace People document, rebuilds the
  * curated spec, regenerates the client, reports the classified changes and writes changesets (spec/UPDATING.md).
- * Exit code 1 when a correction or a selected operation no longer applies (nothing written), 2 on bad usage.
+ * Exit code 1 when a correction or a selected operation no longer applies (nothing written) or when the facade
+ * (packages/sdk) no longer compiles against the new client (the report lists the functions to fix), 2 on bad usage.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,7 +59,7 @@ try {
     provenance,
   });
   console.log(formatUpdateReport(result, { check, verbose }));
-  process.exit(result.ok ? 0 : 1);
+  process.exit(result.ok && (result.facade?.errors.length ?? 0) === 0 ? 0 : 1);
 } catch (error) {
   if (error instanceof SpecBuildError) {
     console.error(`spec:update: ${error.message}`);

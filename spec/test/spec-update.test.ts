@@ -21,6 +21,7 @@ import {
   repoAt20260203,
   type TempRepo,
   V372,
+  FACADE,
 } from './spec-update-support.js';
 
 describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
@@ -30,6 +31,7 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
     repo = repoAt20260203();
     result = await updateSpec({
       root: repo.root,
+      facade: FACADE,
       source: fixtureFile('3.7.2'),
       provenance: PROVENANCE_372,
       generate: generateClient,
@@ -140,6 +142,7 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
   it('finds nothing more to do when run again with the same document', async () => {
     const again = await updateSpec({
       root: repo.root,
+      facade: FACADE,
       source: fixtureFile('3.7.2'),
       provenance: PROVENANCE_372,
       check: true,
@@ -162,6 +165,7 @@ describe('a documentation-only upstream change', () => {
       writeFileSync(source, JSON.stringify(doc));
       const result = await updateSpec({
         root: repo.root,
+      facade: FACADE,
         source,
         provenance: { commit: 'f'.repeat(40), date: '2026-07-01' },
         generate: async () => [],
@@ -186,6 +190,7 @@ describe('pnpm spec:update --check', () => {
       const before = repo.snapshot();
       const result = await updateSpec({
         root: repo.root,
+      facade: FACADE,
         source: fixtureFile('3.7.2'),
         provenance: PROVENANCE_372,
         check: true,
@@ -208,7 +213,8 @@ describe('pnpm spec:update --check', () => {
   it('says which provenance flags writing would need', async () => {
     const repo = repoAt20260203();
     try {
-      const result = await updateSpec({ root: repo.root, source: fixtureFile('3.7.2'), check: true });
+      const result = await updateSpec({ root: repo.root,
+      facade: FACADE, source: fixtureFile('3.7.2'), check: true });
       expect(result.notes).toEqual([
         'writing would fail: pass --commit <sha>: the upstream commit the document comes from',
       ]);
