@@ -385,12 +385,12 @@ export function checkFacade(sources: FacadeSources, schemaText?: string): Facade
       const start = diagnostic.start ?? 0;
       const { line, character } = file.getLineAndCharacterOfPosition(start);
       const unit = unitAt(file, start);
-      const own = unit ? graph.functions.get(unit) : undefined;
       errors.push({
         at: `${relative(sources.root, file.fileName)}:${line + 1}:${character + 1}`,
         message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0] ?? '',
         in: unit ? unitName(unit) : '(file)',
-        functions: own ? [own] : [...new Set(unit ? (users.get(unit) ?? []) : [])].sort(),
+        // The function itself when the error is in one, and every function reaching it (ds.photos.crop too).
+        functions: [...new Set(unit ? (users.get(unit) ?? []) : [])].sort(),
       });
     }
   }

@@ -22,12 +22,11 @@ import {
   type Selection,
   serializeSpec,
 } from '../../scripts/spec/build.js';
-import { operationsFile, overlayFile } from '../../scripts/spec/paths.js';
+import { operationsFile, overlayFile, repoRoot } from '../../scripts/spec/paths.js';
 import type { FacadeSources } from '../../scripts/spec-update/facade.js';
 import type { GenerateClient } from '../../scripts/spec-update/generate-client.js';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'upstream');
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * The repository's own facade (packages/sdk) and client sources: spec:update type-checks the facade against the
