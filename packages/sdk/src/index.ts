@@ -1,6 +1,8 @@
 // The public API of @docspace-people/sdk. Everything users may import is listed here by name.
 // `DocSpace` is the all-in-one client; the standalone functions below do the same work one operation at a time,
 // so a bundler keeps only the ones a consumer imports (see README "Lightweight functions and bundle size").
+
+export type { Bound } from './bind.js';
 export { Connection, connect } from './connection.js';
 export { DocSpace } from './docspace.js';
 export type { ActivationStatus, AssignableType, PersonStatus, PersonType } from './enums.js';
@@ -28,6 +30,7 @@ export type { PhotoData } from './image-input.js';
 export type { BasicCredentials, DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
 export type { People } from './people.js';
 export type { PeopleFilter } from './people-filter.js';
+// Deprecated names of the same functions (one minor release): `ds.people.get` is `peopleGet`.
 export {
   type CreatePersonInput,
   cancelDowngrade,
@@ -44,6 +47,24 @@ export {
   type InviteOptions,
   invitePeople,
   listPeople,
+  peopleCancelDowngrade,
+  peopleChangeType,
+  peopleCreate,
+  peopleDelete,
+  peopleDowngrade,
+  peopleDowngradeProgress,
+  peopleExists,
+  peopleGet,
+  peopleGetByEmail,
+  peopleInvite,
+  peopleList,
+  peopleMe,
+  peopleReactivate,
+  peopleResendInvites,
+  peopleSearch,
+  peopleSetCulture,
+  peopleTerminate,
+  peopleUpdate,
   personExists,
   reactivatePeople,
   resendInvites,
@@ -55,6 +76,7 @@ export {
 } from './people-functions.js';
 export type { AvatarUrls, Contact, GroupSummary, Person, PersonSummary } from './person.js';
 export type { Page, PageRequest, PersonList } from './person-list.js';
+// Deprecated names of the same functions (one minor release): `ds.photos.get` is `photosGet`.
 export {
   type CropArea,
   cropPhoto,
@@ -62,6 +84,11 @@ export {
   getPhoto,
   type Photo,
   type PhotoUploadResult,
+  photosCrop,
+  photosDelete,
+  photosGet,
+  photosSetFromUrl,
+  photosUpload,
   setPhotoFromUrl,
   type UploadPhotoOptions,
   uploadPhoto,

@@ -37,6 +37,7 @@ export class PersonList implements AsyncIterable<Person> {
   readonly #query: FilterQuery;
   readonly #pageSize: number;
   readonly #options: RequestOptions | undefined;
+  readonly #invalid: unknown;
 
   /** @internal Use {@link People.list}. */
   constructor(
@@ -44,7 +45,9 @@ export class PersonList implements AsyncIterable<Person> {
     query: FilterQuery,
     pageSize: number,
     options: RequestOptions | undefined,
+    invalid?: unknown,
   ) {
+    this.#invalid = invalid;
     this.#connection = connection;
     this.#query = query;
     this.#pageSize = pageSize;
@@ -56,6 +59,7 @@ export class PersonList implements AsyncIterable<Person> {
    * @example const { items, total } = await ds.people.list({ status: 'Active' }).page({ startIndex: 0, count: 25 });
    */
   async page(request: PageRequest = {}): Promise<Page<Person>> {
+    if (this.#invalid !== undefined) throw this.#invalid;
     const startIndex =
       request.startIndex === undefined ? 0 : integer(request.startIndex, 'page.startIndex', 0);
     const count = request.count === undefined ? this.#pageSize : integer(request.count, 'page.count', 1, 100);
