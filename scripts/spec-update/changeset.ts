@@ -31,7 +31,8 @@ function where(change: Change): string {
 /** One bullet per operation or schema (or other `label`), with its changes nested under it. */
 function bullets(changes: readonly Change[], label: (change: Change) => string = where): string[] {
   const groups = new Map<string, string[]>();
-  for (const change of changes) groups.set(label(change), [...(groups.get(label(change)) ?? []), change.message]);
+  for (const change of changes)
+    groups.set(label(change), [...(groups.get(label(change)) ?? []), change.message]);
   return [...groups].flatMap(([label, messages]) =>
     messages.length === 1
       ? [`- ${label}: ${messages[0]}`]
@@ -129,7 +130,8 @@ export function sdkChangeset(
   const functionsOf = new Map(impact.changes.map((c) => [c.change, c.functions]));
   const label = (change: Change) =>
     `${where(change)} in ${displayNames(functionsOf.get(change) ?? [], usage).join(', ')}`;
-  const under = (kind: ChangeKind) => impact.changes.filter((c) => c.change.kind === kind).map((c) => c.change);
+  const under = (kind: ChangeKind) =>
+    impact.changes.filter((c) => c.change.kind === kind).map((c) => c.change);
   const breaking = under('breaking');
   const features = under('feature');
   const lines = [

@@ -36,7 +36,10 @@ export function displayNames(names: readonly string[], usage: FacadeUsage): stri
       return !(target && shown.has(target));
     })
     .map((name) => {
-      const methods = methodsOf.get(name);
+      // ds.* first, then the other names of the same function (deprecated aliases).
+      const methods = methodsOf
+        .get(name)
+        ?.sort((a, b) => Number(!a.startsWith('ds.')) - Number(!b.startsWith('ds.')));
       return methods ? `\`${name}\` (${methods.map((m) => `\`${m}\``).join(', ')})` : `\`${name}\``;
     });
 }

@@ -197,7 +197,8 @@ function operationDeclaration(statement: ts.Statement): FacadeOperation | undefi
   if (!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   const [declaration] = statement.declarationList.declarations;
   const call = declaration?.initializer;
-  if (!declaration || !ts.isIdentifier(declaration.name) || !call || !ts.isCallExpression(call)) return undefined;
+  if (!declaration || !ts.isIdentifier(declaration.name) || !call || !ts.isCallExpression(call))
+    return undefined;
   if (!ts.isIdentifier(call.expression) || call.expression.text !== 'operation') return undefined;
   const [method, path] = call.arguments;
   if (!method || !path || !ts.isStringLiteral(method) || !ts.isStringLiteral(path)) return undefined;
@@ -208,7 +209,7 @@ interface Graph {
   readonly edges: Map<Unit, Set<Unit>>;
   readonly schemas: Map<Unit, Set<string>>;
   readonly operations: Map<Unit, FacadeOperation>;
-  readonly functions: Map<Unit, string>;
+  readonly entries: readonly Entry[];
 }
 
 function buildGraph(program: ts.Program, setup: Setup): Graph {
@@ -259,41 +260,74 @@ function buildGraph(program: ts.Program, setup: Setup): Graph {
     }
   }
 
-  // The functions users call: the package's exported functions, and the methods of its exported classes.
-  const functions = new Map<Unit, string>();
+  // The functions users call: the package's exported functions (and their aliases), and the methods of ds.*.
+  const entries: Entry[] = [];
   const index = files.find((f) => basename(f.fileName) === 'index.ts');
   const moduleSymbol = index && checker.getSymbolAtLocation(index);
   const exported = moduleSymbol ? checker.getExportsOfModule(moduleSymbol) : [];
-  const prefixes = classPrefixes(files, checker);
+  const resolve = (symbol: ts.Symbol | undefined) =>
+    symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const functionName = new Map<Unit, string>();
+  const aliases: Array<{ name: string; target: ts.Node }> = [];
   for (const symbol of exported) {
-    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-    for (const declaration of target.declarations ?? []) {
+    for (const declaration of resolve(symbol)?.declarations ?? []) {
       if (!own.has(declaration.getSourceFile())) continue;
-      if (ts.isFunctionDeclaration(declaration)) functions.set(declaration, symbol.name);
-      else if (
-        ts.isVariableDeclaration(declaration) &&
-        declaration.initializer &&
-        (ts.isArrowFunction(declaration.initializer) || ts.isFunctionExpression(declaration.initializer))
-      ) {
+      const init = ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+      if (ts.isFunctionDeclaration(declaration)) {
+        functionName.set(declaration, symbol.name);
+        entries.push({ name: symbol.name, unit: declaration });
+      } else if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
         const unit = unitOf(declaration);
-        if (unit) functions.set(unit, symbol.name);
-      } else if (ts.isClassDeclaration(declaration)) {
-        // Only the classes a DocSpace holds (ds.people, ds.photos): others (PersonList) are results of functions.
-        const prefix = prefixes.get(declaration);
-        if (!prefix) continue;
-        for (const member of declaration.members) {
-          if (ts.isMethodDeclaration(member) && member.name && ts.isIdentifier(member.name))
-            functions.set(member, `${prefix}.${member.name.text}`);
-        }
+        if (unit) functionName.set(unit, symbol.name);
+        if (unit) entries.push({ name: symbol.name, unit });
+      } else if (init && ts.isIdentifier(init)) {
+        // A renamed function kept under its old name: `export const getPerson = peopleGet`.
+        aliases.push({ name: symbol.name, target: init });
       }
     }
   }
-  return { edges, schemas, operations, functions };
+  const targetOf = (node: ts.Node): Unit | undefined => {
+    const declaration = resolve(checker.getSymbolAtLocation(node))?.declarations?.[0];
+    return declaration && own.has(declaration.getSourceFile()) ? unitOf(declaration) : undefined;
+  };
+  const forwarding = (name: string, node: ts.Node) => {
+    const unit = targetOf(node);
+    const target = unit && functionName.get(unit);
+    if (unit && target) entries.push({ name, unit, forwardsTo: target });
+  };
+  for (const { name, target } of aliases) forwarding(name, target);
+  for (const [prefix, members] of namespaces(files, checker, resolve)) {
+    for (const [method, node] of members) {
+      if (ts.isMethodDeclaration(node)) entries.push({ name: `${prefix}.${method}`, unit: node });
+      else forwarding(`${prefix}.${method}`, node);
+    }
+  }
+  return { edges, schemas, operations, entries };
 }
 
-/** `ds.people` for the class `People`: the property (or getter) of another class whose type is that class. */
-function classPrefixes(files: readonly ts.SourceFile[], checker: ts.TypeChecker): Map<Unit, string> {
-  const prefixes = new Map<Unit, string>();
+/** A function users call, and the unit its code starts at. */
+interface Entry {
+  /** `peopleGet`, `getPerson`, `ds.people.get`. */
+  readonly name: string;
+  readonly unit: Unit;
+  /** For an alias or a bound method: the exported function it is. */
+  readonly forwardsTo?: string;
+}
+
+type Resolve = (symbol: ts.Symbol | undefined) => ts.Symbol | undefined;
+
+/**
+ * The `ds.*` namespaces: a property or getter of a class (`DocSpace.people`) whose type is either a class (its
+ * methods) or `Bound<typeof TABLE>` for a table of standalone functions (`{ get: peopleGet, ... }`), yielding
+ * `ds.people` with its method names and the nodes that implement them (a method, or the function in the table).
+ */
+function namespaces(
+  files: readonly ts.SourceFile[],
+  checker: ts.TypeChecker,
+  resolve: Resolve,
+): Map<string, Array<[string, ts.Node]>> {
+  const found = new Map<string, Array<[string, ts.Node]>>();
+  const declarationOf = (node: ts.Node) => resolve(checker.getSymbolAtLocation(node))?.declarations?.[0];
   for (const file of files) {
     for (const statement of file.statements) {
       if (!ts.isClassDeclaration(statement)) continue;
@@ -301,14 +335,33 @@ function classPrefixes(files: readonly ts.SourceFile[], checker: ts.TypeChecker)
         const type =
           ts.isPropertyDeclaration(member) || ts.isGetAccessorDeclaration(member) ? member.type : undefined;
         if (!type || !ts.isTypeReferenceNode(type) || !member.name || !ts.isIdentifier(member.name)) continue;
-        const symbol = checker.getSymbolAtLocation(type.typeName);
-        const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-        const declaration = target?.declarations?.find(ts.isClassDeclaration);
-        if (declaration) prefixes.set(declaration, `ds.${member.name.text}`);
+        const prefix = `ds.${member.name.text}`;
+        const declaration = declarationOf(type.typeName);
+        const methods: Array<[string, ts.Node]> = [];
+        if (declaration && ts.isClassDeclaration(declaration)) {
+          for (const m of declaration.members)
+            if (ts.isMethodDeclaration(m) && ts.isIdentifier(m.name)) methods.push([m.name.text, m]);
+        } else if (declaration && ts.isTypeAliasDeclaration(declaration)) {
+          const visit = (node: ts.Node): void => {
+            if (ts.isTypeQueryNode(node)) {
+              const table = declarationOf(node.exprName);
+              const init = table && ts.isVariableDeclaration(table) ? table.initializer : undefined;
+              const literal = init && ts.isAsExpression(init) ? init.expression : init;
+              for (const p of literal && ts.isObjectLiteralExpression(literal) ? literal.properties : []) {
+                if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name))
+                  methods.push([p.name.text, p.initializer]);
+                if (ts.isShorthandPropertyAssignment(p)) methods.push([p.name.text, p.name]);
+              }
+            }
+            ts.forEachChild(node, visit);
+          };
+          visit(declaration);
+        }
+        if (methods.length > 0) found.set(prefix, methods);
       }
     }
   }
-  return prefixes;
+  return found;
 }
 
 function reachable(graph: Graph, from: Unit): Set<Unit> {
@@ -332,8 +385,9 @@ interface Analysis {
 function analyze(graph: Graph): Analysis {
   const users = new Map<Unit, string[]>();
   const functions: FacadeFunction[] = [];
-  const byUnit = new Map<Unit, string>(graph.functions);
-  for (const [unit, name] of graph.functions) {
+  const byUnit = new Map<Unit, string>();
+  for (const entry of graph.entries) if (!entry.forwardsTo) byUnit.set(entry.unit, entry.name);
+  for (const { name, unit, forwardsTo } of graph.entries) {
     const reached = reachable(graph, unit);
     for (const r of reached) users.set(r, [...(users.get(r) ?? []), name]);
     const operations = [...reached].flatMap((r) => {
@@ -342,14 +396,15 @@ function analyze(graph: Graph): Analysis {
     });
     const schemas = [...reached].flatMap((r) => [...(graph.schemas.get(r) ?? [])]);
     if (operations.length === 0 && schemas.length === 0) continue;
-    // A method that only forwards to one exported function (ds.people.get -> getPerson).
+    // A class method that only forwards to one exported function (ds.people.get -> getPerson).
     const direct = [...(graph.edges.get(unit) ?? [])].flatMap((t) => {
       const n = byUnit.get(t);
-      return n && !n.includes('.') ? [n] : [];
+      return n ? [n] : [];
     });
+    const target = forwardsTo ?? (name.includes('.') && direct.length === 1 ? direct[0] : undefined);
     functions.push({
       name,
-      ...(name.includes('.') && direct.length === 1 ? { forwardsTo: direct[0] as string } : {}),
+      ...(target ? { forwardsTo: target } : {}),
       operations: [...new Set(operations)].sort(),
       schemas: [...new Set(schemas)].sort(),
     });
@@ -373,7 +428,7 @@ export function checkFacade(sources: FacadeSources, schemaText?: string): Facade
     const graph = buildGraph(program, setup);
     return { graph, analysis: analyze(graph) };
   })();
-  const { graph, analysis } = setup.graph;
+  const { analysis } = setup.graph;
   const { usage, users } = analysis;
   const errors: FacadeError[] = [];
   for (const file of program.getSourceFiles()) {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { generateSchema } from '../../packages/client/scripts/generate.js';
 import {
   buildCuratedSpec,
   loadOverlay,
@@ -16,7 +17,6 @@ import {
   type OperationRef,
   overallKind,
 } from '../spec-diff/index.js';
-import { generateSchema } from '../../packages/client/scripts/generate.js';
 import { bumpFor, CLIENT_PACKAGE, clientChangeset, SDK_PACKAGE, sdkChangeset } from './changeset.js';
 import { checkFacade, type FacadeError, type FacadeSources, type FacadeUsage } from './facade.js';
 import { type FacadeImpact, facadeImpact } from './facade-impact.js';

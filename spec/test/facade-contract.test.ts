@@ -65,25 +65,25 @@ const MUTATIONS: readonly Mutation[] = [
   {
     name: 'EmployeeDto.displayName renamed (a response field every mapper reads)',
     mutate: (doc) => renameKey(properties(doc, 'EmployeeDto'), 'displayName', 'fullName'),
-    fix: ['getPerson', 'ds.people.get', 'searchPeople', 'listPeople', 'getMe'],
+    fix: ['peopleGet', 'ds.people.get', 'peopleSearch', 'peopleList', 'peopleMe'],
     at: /^packages\/sdk\/src\/person\.ts:\d+/,
-    untouched: ['getPhoto', 'downgradeProgress'],
+    untouched: ['photosGet', 'peopleDowngradeProgress'],
   },
   {
     name: 'EmployeeFullDto.email changed from string to integer',
     mutate: (doc) => {
       properties(doc, 'EmployeeFullDto').email = { type: 'integer', format: 'int32', nullable: true };
     },
-    fix: ['getPerson', 'getPersonByEmail', 'updatePerson', 'ds.people.update'],
+    fix: ['peopleGet', 'peopleGetByEmail', 'peopleUpdate', 'ds.people.update'],
     at: /^packages\/sdk\/src\/person\.ts:\d+/,
-    untouched: ['searchPeople', 'getPhoto'],
+    untouched: ['peopleSearch', 'photosGet'],
   },
   {
-    name: 'MemberRequestDto.firstName renamed (a request field createPerson sends)',
+    name: 'MemberRequestDto.firstName renamed (a request field peopleCreate sends)',
     mutate: (doc) => renameKey(properties(doc, 'MemberRequestDto'), 'firstName', 'givenName'),
-    fix: ['createPerson', 'ds.people.create'],
+    fix: ['peopleCreate', 'ds.people.create'],
     at: /^packages\/sdk\/src\/people-functions\.ts:\d+/,
-    untouched: ['getPerson', 'listPeople'],
+    untouched: ['peopleGet', 'peopleList'],
   },
   {
     name: 'the query parameter filterValue of GET /api/2.0/people/filter renamed',
@@ -93,24 +93,24 @@ const MUTATIONS: readonly Mutation[] = [
       );
       parameter.name = 'text';
     },
-    fix: ['listPeople', 'ds.people.list'],
+    fix: ['peopleList', 'ds.people.list'],
     at: /^packages\/sdk\/src\/people-filter\.ts:\d+/,
-    untouched: ['getPerson', 'searchPeople'],
+    untouched: ['peopleGet', 'peopleSearch'],
   },
   {
     name: 'userIds of the bulk bodies (UpdateMembersRequestDto) renamed',
     mutate: (doc) => renameKey(properties(doc, 'UpdateMembersRequestDto'), 'userIds', 'ids'),
-    // resendInvites and terminatePeople build the body in a variable: only its annotation catches the rename.
-    fix: ['terminatePeople', 'reactivatePeople', 'deletePeople', 'resendInvites', 'changePeopleType'],
+    // peopleResendInvites and peopleTerminate build the body in a variable: only its annotation catches the rename.
+    fix: ['peopleTerminate', 'peopleReactivate', 'peopleDelete', 'peopleResendInvites', 'peopleChangeType'],
     at: /^packages\/sdk\/src\/people-functions\.ts:\d+/,
-    untouched: ['getPerson', 'createPerson'],
+    untouched: ['peopleGet', 'peopleCreate'],
   },
   {
     name: 'ThumbnailsRequest.width renamed (the crop body, built in a variable)',
     mutate: (doc) => renameKey(properties(doc, 'ThumbnailsRequest'), 'width', 'w'),
-    fix: ['cropPhoto', 'ds.photos.crop'],
+    fix: ['photosCrop', 'ds.photos.crop'],
     at: /^packages\/sdk\/src\/photo-functions\.ts:\d+/,
-    untouched: ['getPhoto', 'getPerson'],
+    untouched: ['photosGet', 'peopleGet'],
   },
   {
     name: 'PUT /api/2.0/people/{userid}/culture removed (and dropped from spec/operations.yaml)',
@@ -119,11 +119,14 @@ const MUTATIONS: readonly Mutation[] = [
     },
     selection: (selection) =>
       Object.fromEntries(
-        Object.entries(selection).map(([tag, ids]) => [tag, ids.filter((id) => id !== 'updateMemberCulture')]),
+        Object.entries(selection).map(([tag, ids]) => [
+          tag,
+          ids.filter((id) => id !== 'updateMemberCulture'),
+        ]),
       ),
-    fix: ['setPersonCulture', 'ds.people.setCulture'],
+    fix: ['peopleSetCulture', 'ds.people.setCulture'],
     at: /^packages\/sdk\/src\/operations\.ts:\d+/,
-    untouched: ['getPerson', 'updatePerson'],
+    untouched: ['peopleGet', 'peopleUpdate'],
   },
 ];
 
@@ -132,13 +135,11 @@ describe('the facade against the generated contract (mutation self-test)', () =>
     const check = await facadeAgainst(pinned());
     expect(check.errors).toEqual([]);
     const byName = new Map(check.usage.functions.map((f) => [f.name, f]));
-    expect(byName.get('getPerson')?.operations).toEqual(['getProfileByUserId']);
-    expect(byName.get('ds.people.get')).toMatchObject({
-      forwardsTo: 'getPerson',
-      operations: ['getProfileByUserId'],
-    });
-    expect(byName.get('getPerson')?.schemas).toContain('EmployeeFullDto');
-    expect(byName.get('setPhotoFromUrl')?.operations).toEqual(['updateMemberPhoto']);
+    expect(byName.get('peopleGet')?.operations).toEqual(['getProfileByUserId']);
+    for (const name of ['ds.people.get', 'getPerson'])
+      expect(byName.get(name)).toMatchObject({ forwardsTo: 'peopleGet', operations: ['getProfileByUserId'] });
+    expect(byName.get('peopleGet')?.schemas).toContain('EmployeeFullDto');
+    expect(byName.get('photosSetFromUrl')?.operations).toEqual(['updateMemberPhoto']);
   });
 
   for (const mutation of MUTATIONS) {

@@ -12,6 +12,7 @@ import { bumpFor } from '../../scripts/spec-update/changeset.js';
 import { formatUpdateReport } from '../../scripts/spec-update/format-update-report.js';
 import { type UpdateResult, updateSpec } from '../../scripts/spec-update/update-spec.js';
 import {
+  FACADE,
   fixtureFile,
   generateClient,
   makeRepo,
@@ -21,7 +22,6 @@ import {
   repoAt20260203,
   type TempRepo,
   V372,
-  FACADE,
 } from './spec-update-support.js';
 
 describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
@@ -115,12 +115,58 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
     );
   });
 
-  it('writes a patch changeset for the sdk, which is built on the client', () => {
+  it('finds the facade functions under the changes from the sdk code, and type-checks the facade', () => {
+    expect(result.facade?.errors).toEqual([]);
+    const touched = (text: string) =>
+      result.facade?.impact.changes
+        .filter((c) => c.change.message.includes(text))
+        .flatMap((c) => c.functions);
+    // The request-field changes reach only the functions that send those operations.
+    expect(touched('`Culture.cultureName` is now required')).toEqual([
+      'ds.people.setCulture',
+      'peopleSetCulture',
+      'setPersonCulture',
+    ]);
+    expect(touched('`requestBody.formCollection` was removed')).toEqual([
+      'ds.photos.upload',
+      'photosUpload',
+      'uploadPhoto',
+    ]);
+    expect(touched('operationId starUserTypetUpdate is now startUserTypeUpdate')).toEqual([
+      'downgradePerson',
+      'ds.people.downgrade',
+      'peopleDowngrade',
+    ]);
+    // A response schema every person mapper reads reaches every function returning a person.
+    expect(touched('`EmployeeFullDto.sex` is no longer returned')).toEqual(
+      expect.arrayContaining(['peopleGet', 'ds.people.get', 'peopleList', 'peopleTerminate']),
+    );
+    expect(touched('`EmployeeFullDto.sex` is no longer returned')).not.toContain('photosGet');
+    const report = formatUpdateReport(result);
+    expect(report).toContain(
+      'Facade (@docspace-people/sdk): 20 breaking, 4 features, 260 fixes under 23 of its functions:',
+    );
+    expect(report).toContain('peopleSetCulture (ds.people.setCulture, setPersonCulture)');
+    expect(report).toContain('The facade compiles against the new client.');
+  });
+
+  it('writes a minor changeset for the sdk (breaking under its functions) naming the functions touched', () => {
     const sdk = result.bumps[1];
     expect(sdk?.name).toBe('@docspace-people/sdk');
     const text = repo.read(sdk?.file ?? '');
-    expect(text.startsWith('---\n"@docspace-people/sdk": patch\n---\n')).toBe(true);
-    expect(text).toContain("The facade's own API is unchanged");
+    expect(text.startsWith('---\n"@docspace-people/sdk": minor\n---\n')).toBe(true);
+    expect(text).not.toContain('unchanged');
+    expect(text).toContain('The API changed under 23 facade functions:');
+    expect(text).toContain('Breaking for the facade (20)');
+    expect(text).toContain(
+      '- `Culture` (used by updateMemberCulture) in `peopleSetCulture` (`ds.people.setCulture`, `setPersonCulture`):',
+    );
+    expect(text).toContain(
+      '- `POST /api/2.0/people/type (startUserTypeUpdate)` in `peopleDowngrade` (`ds.people.downgrade`, `downgradePerson`): operationId starUserTypetUpdate is now startUserTypeUpdate',
+    );
+    expect(text).toContain(
+      '- `GET /api/2.0/people/exists (checkUserExistsByEmail)` in `peopleExists` (`ds.people.exists`, `personExists`): New operation',
+    );
   });
 
   it('lists every file it wrote and the commands to commit them', () => {
@@ -165,7 +211,7 @@ describe('a documentation-only upstream change', () => {
       writeFileSync(source, JSON.stringify(doc));
       const result = await updateSpec({
         root: repo.root,
-      facade: FACADE,
+        facade: FACADE,
         source,
         provenance: { commit: 'f'.repeat(40), date: '2026-07-01' },
         generate: async () => [],
@@ -183,6 +229,40 @@ describe('a documentation-only upstream change', () => {
   });
 });
 
+describe('an upstream change that breaks the facade', () => {
+  it('says the facade no longer compiles and lists the functions to fix with file:line', async () => {
+    const repo = makeRepo({ pinned: '3.7.2' });
+    try {
+      const doc = readFixture('3.7.2') as {
+        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+      };
+      const employee = doc.components.schemas.EmployeeDto?.properties ?? {};
+      employee.fullName = employee.displayName;
+      delete employee.displayName;
+      const source = join(repo.root, 'people_2.0.json');
+      writeFileSync(source, JSON.stringify(doc));
+      const result = await updateSpec({ root: repo.root, facade: FACADE, source, check: true });
+      expect(result.bumps.map((b) => `${b.name} ${b.bump}`)).toEqual([
+        '@docspace-people/client minor',
+        '@docspace-people/sdk minor',
+      ]);
+      expect(result.facade?.errors.map((e) => `${e.at.replace(/:\d+:\d+$/, '')} ${e.in}`)).toEqual([
+        'packages/sdk/src/person.ts toPerson',
+        'packages/sdk/src/person.ts toPersonSummary',
+      ]);
+      const report = formatUpdateReport(result, { check: true });
+      expect(report).toMatch(
+        /The facade no longer compiles against the new client \(2 errors\): fix .*peopleGet \(ds\.people\.get, getPerson\)/,
+      );
+      expect(report).toMatch(
+        /packages\/sdk\/src\/person\.ts:\d+:\d+ in .*peopleSearch.*: Property 'displayName' does not exist/,
+      );
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('pnpm spec:update --check', () => {
   it('reports the classified changes and the changesets it would write, and writes nothing', async () => {
     const repo = repoAt20260203();
@@ -190,7 +270,7 @@ describe('pnpm spec:update --check', () => {
       const before = repo.snapshot();
       const result = await updateSpec({
         root: repo.root,
-      facade: FACADE,
+        facade: FACADE,
         source: fixtureFile('3.7.2'),
         provenance: PROVENANCE_372,
         check: true,
@@ -200,7 +280,7 @@ describe('pnpm spec:update --check', () => {
       expect(result.written).toEqual([]);
       expect(result.bumps.map((b) => `${b.name} ${b.bump}`)).toEqual([
         '@docspace-people/client minor',
-        '@docspace-people/sdk patch',
+        '@docspace-people/sdk minor',
       ]);
       const report = formatUpdateReport(result, { check: true });
       expect(report).toContain('Breaking changes: code using the packages must change');
@@ -213,8 +293,12 @@ describe('pnpm spec:update --check', () => {
   it('says which provenance flags writing would need', async () => {
     const repo = repoAt20260203();
     try {
-      const result = await updateSpec({ root: repo.root,
-      facade: FACADE, source: fixtureFile('3.7.2'), check: true });
+      const result = await updateSpec({
+        root: repo.root,
+        facade: FACADE,
+        source: fixtureFile('3.7.2'),
+        check: true,
+      });
       expect(result.notes).toEqual([
         'writing would fail: pass --commit <sha>: the upstream commit the document comes from',
       ]);
