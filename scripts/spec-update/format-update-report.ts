@@ -37,9 +37,15 @@ function facadeLines({ impact, usage, errors }: FacadeResult): string[] {
   lines.push(
     `The facade no longer compiles against the new client (${errors.length} errors): fix ${plain(functionsToFix(errors))}`,
   );
+  // One line per error: where, the declaration it is in and the functions (without their aliases) that use it.
+  const forwarding = new Set(usage.functions.filter((f) => f.forwardsTo).map((f) => f.name));
   for (const error of errors) {
-    const where = error.functions.length > 0 ? plain(error.functions) : error.in;
-    lines.push(`  ${error.at} in ${where}: ${error.message}`);
+    const users = error.functions.filter((f) => !forwarding.has(f));
+    const used =
+      users.length === 1 && users[0] === error.in
+        ? ''
+        : ` (used by ${users.join(', ') || 'no facade function'})`;
+    lines.push(`  ${error.at} in ${error.in}${used}: ${error.message}`);
   }
   return lines;
 }

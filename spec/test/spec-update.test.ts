@@ -255,7 +255,7 @@ describe('an upstream change that breaks the facade', () => {
         /The facade no longer compiles against the new client \(2 errors\): fix .*peopleGet \(ds\.people\.get, getPerson\)/,
       );
       expect(report).toMatch(
-        /packages\/sdk\/src\/person\.ts:\d+:\d+ in .*peopleSearch.*: Property 'displayName' does not exist/,
+        /packages\/sdk\/src\/person\.ts:\d+:\d+ in toPersonSummary \(used by peopleInvite, peopleSearch\): Property 'displayName' does not exist/,
       );
     } finally {
       repo.dispose();
