@@ -90,6 +90,8 @@ function setupFor(sources: FacadeSources): Setup {
   const cached = setups.get(key);
   if (cached) return cached;
   const configFile = join(sources.sdkDir, 'tsconfig.build.json');
+  if (!ts.sys.fileExists(configFile))
+    throw new Error(`no facade to check: ${configFile} is missing (spec:update --facade <repository dir>)`);
   const parsed = ts.getParsedCommandLineOfConfigFile(
     configFile,
     {},

@@ -13,8 +13,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { stringify } from 'yaml';
+import { generateSchema } from '../../packages/client/scripts/generate.js';
 import {
   buildCuratedSpec,
   loadOverlay,
@@ -202,11 +202,10 @@ export const PROVENANCE_372 = { commit: V372.commit, tag: V372.tag ?? '', date: 
 /** Generates the client's types from root/spec/openapi.json with openapi-typescript, as `pnpm generate` does. */
 export const generateClient: GenerateClient = async (root) => {
   const spec = readFileSync(join(root, 'spec', 'openapi.json'), 'utf8');
-  const ast = await openapiTS(JSON.parse(spec), { enum: true, exportType: true, alphabetize: false });
   mkdirSync(join(root, 'packages', 'client', 'src', 'generated'), { recursive: true });
   writeFileSync(
     join(root, 'packages', 'client', 'src', 'generated', 'schema.gen.ts'),
-    COMMENT_HEADER + astToString(ast),
+    await generateSchema(JSON.parse(spec)),
   );
   writeFileSync(join(root, 'packages', 'client', 'openapi.json'), spec);
   return ['packages/client/src/generated/schema.gen.ts', 'packages/client/openapi.json'];

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCuratedSpec,
@@ -241,6 +243,15 @@ describe('an upstream change that breaks the facade', () => {
       delete employee.displayName;
       const source = join(repo.root, 'people_2.0.json');
       writeFileSync(source, JSON.stringify(doc));
+      // The command line (exit code 1) and the function, in parallel.
+      const cli = promisify(execFile)(
+        join(FACADE.root, 'node_modules', '.bin', 'tsx'),
+        ['scripts/spec-update.ts', source, '--check', '--root', repo.root, '--facade', FACADE.root],
+        { cwd: FACADE.root },
+      ).then(
+        () => ({ code: 0, stdout: '' }),
+        (error: { code: number; stdout: string }) => error,
+      );
       const result = await updateSpec({ root: repo.root, facade: FACADE, source, check: true });
       expect(result.bumps.map((b) => `${b.name} ${b.bump}`)).toEqual([
         '@docspace-people/client minor',
@@ -257,6 +268,9 @@ describe('an upstream change that breaks the facade', () => {
       expect(report).toMatch(
         /packages\/sdk\/src\/person\.ts:\d+:\d+ in toPersonSummary \(used by peopleInvite, peopleSearch\): Property 'displayName' does not exist/,
       );
+      const { code, stdout } = await cli;
+      expect(code).toBe(1);
+      expect(stdout).toContain('The facade no longer compiles against the new client (2 errors)');
     } finally {
       repo.dispose();
     }
