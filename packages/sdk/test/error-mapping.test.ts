@@ -94,7 +94,7 @@ describe('error mapping', () => {
       .people.me()
       .catch((e: unknown) => e)) as ApiError;
     expect(error.requestId).toBe('req-42');
-    expect(error.headers).toEqual({
+    expect(Object.fromEntries(error.headers)).toEqual({
       'content-type': 'application/json',
       'x-request-id': 'req-42',
       'x-ratelimit-remaining': '7',
