@@ -232,34 +232,15 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
     }
   }
 
+  const found = { ok: true, ...base, changes, problems, bumps, ...(facade ? { facade } : {}) };
   let source: UpstreamSource;
   try {
     source = nextSource(pinned.source, incoming, options.provenance ?? {});
   } catch (error) {
     if (!options.check) throw error;
-    return {
-      ok: true,
-      ...base,
-      changes,
-      problems,
-      bumps,
-      written: [],
-      notes: [`writing would fail: ${(error as Error).message}`],
-      ...(facade ? { facade } : {}),
-    };
+    return { ...found, written: [], notes: [`writing would fail: ${(error as Error).message}`] };
   }
-  if (options.check)
-    return {
-      ok: true,
-      ...base,
-      to: describeSource(source),
-      changes,
-      problems,
-      bumps,
-      written: [],
-      notes: [],
-      ...(facade ? { facade } : {}),
-    };
+  if (options.check) return { ...found, to: describeSource(source), written: [], notes: [] };
 
   const written: string[] = [];
   const write = (file: string, data: string | Buffer): void => {
@@ -278,15 +259,5 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
       `wrote ${written.join(', ')} but regenerating the client failed: run \`pnpm generate\` and fix the cause. ${(error as Error).message}`,
     );
   }
-  return {
-    ok: true,
-    ...base,
-    to: describeSource(source),
-    changes,
-    problems,
-    bumps,
-    written,
-    notes: [],
-    ...(facade ? { facade } : {}),
-  };
+  return { ...found, to: describeSource(source), written, notes: [] };
 }
