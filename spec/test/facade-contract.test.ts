@@ -4,6 +4,7 @@
  * upstream document, builds and generates in memory, and type-checks the sdk's sources against each result
  * (scripts/spec-update/facade.ts); nothing in the repository is written.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateSchema } from '../../packages/client/scripts/generate.js';
 import {
@@ -13,8 +14,10 @@ import {
   loadSelection,
   type Selection,
 } from '../../scripts/spec/build.js';
-import { operationsFile, overlayFile, upstreamDir } from '../../scripts/spec/paths.js';
+import { curatedFile, operationsFile, overlayFile, upstreamDir } from '../../scripts/spec/paths.js';
+import type { Change } from '../../scripts/spec-diff/index.js';
 import { checkFacade, type FacadeCheck, functionsToFix } from '../../scripts/spec-update/facade.js';
+import { facadeImpact } from '../../scripts/spec-update/facade-impact.js';
 import { FACADE } from './spec-update-support.js';
 
 type Json = Record<string, any>;
@@ -155,4 +158,46 @@ describe('the facade against the generated contract (mutation self-test)', () =>
       expect(check.errors[0]?.at).toMatch(mutation.at);
     });
   }
+});
+
+describe('which facade functions a change is under (facadeImpact)', () => {
+  const curated: unknown = JSON.parse(readFileSync(curatedFile, 'utf8'));
+  const usage = {
+    operations: [{ operationId: 'getProfileByUserId', method: 'GET', path: '/api/2.0/people/{userid}' }],
+    functions: [
+      { name: 'peopleGet', operations: ['getProfileByUserId'], schemas: ['EmployeeFullDto'] },
+      { name: 'ds.people.get', forwardsTo: 'peopleGet', operations: ['getProfileByUserId'], schemas: [] },
+      { name: 'mapsOnly', operations: [], schemas: ['EmployeeFullDto'] },
+    ],
+  };
+  const change = (location: Change['location'], kind: Change['kind'] = 'breaking'): Change => ({
+    kind,
+    code: 'response-field-removed',
+    location,
+    message: 'm',
+  });
+
+  it('follows $ref from the schemas a mapper names (EmployeeFullDto reaches GroupSummaryDto)', () => {
+    const impact = facadeImpact([change({ schema: 'GroupSummaryDto', pointer: '/x' })], usage, [curated]);
+    expect(impact.functions).toEqual(['mapsOnly', 'peopleGet']);
+    expect(impact.kind).toBe('breaking');
+  });
+
+  it('matches operations by method and path, and schema changes by the operations they reach', () => {
+    const operation = { method: 'GET', path: '/api/2.0/people/{userid}', operationId: 'renamedUpstream' };
+    const byOperation = facadeImpact([change({ operation, pointer: '/x' }, 'feature')], usage, [curated]);
+    expect(byOperation.functions).toEqual(['ds.people.get', 'peopleGet']);
+    expect(byOperation.kind).toBe('feature');
+    const bySchema = facadeImpact(
+      [{ ...change({ schema: 'SomeRequestDto', pointer: '/x' }), affects: [operation] }],
+      usage,
+      [curated],
+    );
+    expect(bySchema.functions).toEqual(['ds.people.get', 'peopleGet']);
+  });
+
+  it('finds nothing for a schema no mapper reaches and no wrapped operation uses', () => {
+    const impact = facadeImpact([change({ schema: 'ThumbnailsDataDto', pointer: '/x' })], usage, [curated]);
+    expect(impact).toEqual({ changes: [], kind: undefined, functions: [] });
+  });
 });

@@ -231,6 +231,35 @@ describe('a documentation-only upstream change', () => {
   });
 });
 
+describe('a breaking change outside the facade', () => {
+  it('gives the sdk a patch saying, as computed, that nothing it uses changed', async () => {
+    const repo = makeRepo({ pinned: '3.7.2' });
+    try {
+      const doc = readFixture('3.7.2') as {
+        paths: Record<string, { get: { parameters: Array<{ name: string }> } }>;
+      };
+      const filterBy = doc.paths['/api/2.0/people']?.get.parameters.find((p) => p.name === 'filterBy');
+      if (filterBy) filterBy.name = 'filter';
+      const source = join(repo.root, 'people_2.0.json');
+      writeFileSync(source, JSON.stringify(doc));
+      const result = await updateSpec({ root: repo.root, facade: FACADE, source, check: true });
+      expect(
+        result.changes.filter((c) => c.kind === 'breaking').map((c) => c.location.operation?.operationId),
+      ).toEqual(['getAllProfiles']);
+      expect(result.facade?.impact).toEqual({ changes: [], kind: undefined, functions: [] });
+      expect(result.bumps.map((b) => `${b.name} ${b.bump}`)).toEqual([
+        '@docspace-people/client minor',
+        '@docspace-people/sdk patch',
+      ]);
+      expect(result.bumps[1]?.text).toContain(
+        'No operation or schema the facade uses changed, so its functions send and return what they did.',
+      );
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('an upstream change that breaks the facade', () => {
   it('says the facade no longer compiles and lists the functions to fix with file:line', async () => {
     const repo = makeRepo({ pinned: '3.7.2' });
