@@ -226,7 +226,8 @@ function buildGraph(program: ts.Program, setup: Setup): Graph {
     set.add(value);
     map.set(unit, set);
   };
-  const scan = (unit: Unit) => {
+  /** Records what the code under `node` references and the schemas it names, as edges of `unit`. */
+  const scan = (unit: Unit, node: ts.Node = unit) => {
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
         let symbol = checker.getSymbolAtLocation(node);
@@ -241,7 +242,7 @@ function buildGraph(program: ts.Program, setup: Setup): Graph {
       if (schema) add(schemas, unit, schema);
       ts.forEachChild(node, visit);
     };
-    visit(unit);
+    visit(node);
   };
   for (const file of files) {
     for (const statement of file.statements) {
@@ -255,7 +256,7 @@ function buildGraph(program: ts.Program, setup: Setup): Graph {
           add(edges, statement, member);
           scan(member);
         }
-        for (const clause of statement.heritageClauses ?? []) scan(clause);
+        for (const clause of statement.heritageClauses ?? []) scan(statement, clause);
       } else {
         scan(statement);
       }
