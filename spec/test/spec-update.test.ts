@@ -231,17 +231,35 @@ describe('a documentation-only upstream change', () => {
   });
 });
 
+/**
+ * A repository pinned to 3.7.2 and a copy of the 3.7.2 document changed by `mutate`, written next to it; `test`
+ * runs with the repository and the copy's path, then the repository is removed.
+ */
+async function withMutated(
+  mutate: (doc: Json) => void,
+  test: (repo: TempRepo, source: string) => Promise<void>,
+) {
+  const repo = makeRepo({ pinned: '3.7.2' });
+  try {
+    const doc = readFixture('3.7.2') as Json;
+    mutate(doc);
+    const source = join(repo.root, 'people_2.0.json');
+    writeFileSync(source, JSON.stringify(doc));
+    await test(repo, source);
+  } finally {
+    repo.dispose();
+  }
+}
+
+type Json = Record<string, any>;
+
 describe('a breaking change outside the facade', () => {
   it('gives the sdk a patch saying, as computed, that nothing it uses changed', async () => {
-    const repo = makeRepo({ pinned: '3.7.2' });
-    try {
-      const doc = readFixture('3.7.2') as {
-        paths: Record<string, { get: { parameters: Array<{ name: string }> } }>;
-      };
-      const filterBy = doc.paths['/api/2.0/people']?.get.parameters.find((p) => p.name === 'filterBy');
-      if (filterBy) filterBy.name = 'filter';
-      const source = join(repo.root, 'people_2.0.json');
-      writeFileSync(source, JSON.stringify(doc));
+    const renameFilterBy = (doc: Json) => {
+      const filterBy = doc.paths['/api/2.0/people'].get.parameters.find((p: Json) => p.name === 'filterBy');
+      filterBy.name = 'filter';
+    };
+    await withMutated(renameFilterBy, async (repo, source) => {
       const result = await updateSpec({ root: repo.root, facade: FACADE, source, check: true });
       expect(
         result.changes.filter((c) => c.kind === 'breaking').map((c) => c.location.operation?.operationId),
@@ -254,24 +272,18 @@ describe('a breaking change outside the facade', () => {
       expect(result.bumps[1]?.text).toContain(
         'No operation or schema the facade uses changed, so its functions send and return what they did.',
       );
-    } finally {
-      repo.dispose();
-    }
+    });
   });
 });
 
 describe('an upstream change that breaks the facade', () => {
   it('says the facade no longer compiles and lists the functions to fix with file:line', async () => {
-    const repo = makeRepo({ pinned: '3.7.2' });
-    try {
-      const doc = readFixture('3.7.2') as {
-        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
-      };
-      const employee = doc.components.schemas.EmployeeDto?.properties ?? {};
+    const renameDisplayName = (doc: Json) => {
+      const employee = doc.components.schemas.EmployeeDto.properties;
       employee.fullName = employee.displayName;
       delete employee.displayName;
-      const source = join(repo.root, 'people_2.0.json');
-      writeFileSync(source, JSON.stringify(doc));
+    };
+    await withMutated(renameDisplayName, async (repo, source) => {
       // The command line (exit code 1) and the function, in parallel.
       const cli = promisify(execFile)(
         join(FACADE.root, 'node_modules', '.bin', 'tsx'),
@@ -300,9 +312,7 @@ describe('an upstream change that breaks the facade', () => {
       const { code, stdout } = await cli;
       expect(code).toBe(1);
       expect(stdout).toContain('The facade no longer compiles against the new client (2 errors)');
-    } finally {
-      repo.dispose();
-    }
+    });
   });
 });
 
