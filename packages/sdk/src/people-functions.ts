@@ -361,7 +361,7 @@ export async function peopleChangeType(
   type: AssignableType,
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const body = { userIds: guidList(ids) };
+  const body: RequestBody<typeof updateUserType> = { userIds: guidList(ids) };
   const path = { type: oneOf(type, TYPES, 'type') };
   return request(connection, updateUserType, { path, body }, options, peopleOf);
 }
@@ -444,7 +444,7 @@ export async function peopleResendInvites(
   ids: string | readonly string[],
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const body = { userIds: guidList(ids), resendAll: false };
+  const body: RequestBody<typeof resendUserInvites> = { userIds: guidList(ids), resendAll: false };
   return request(connection, resendUserInvites, { body, idempotent: false }, options, peopleOf);
 }
 
@@ -459,7 +459,7 @@ export async function peopleSetCulture(
   options?: RequestOptions,
 ): Promise<Person> {
   const path = { userid: userSegment(id) };
-  const body = { cultureName: culture(cultureName, 'culture') };
+  const body: RequestBody<typeof updateMemberCulture> = { cultureName: culture(cultureName, 'culture') };
   return request(connection, updateMemberCulture, { path, body }, options, personOf);
 }
 
@@ -469,7 +469,7 @@ function setStatus(
   ids: string | readonly string[],
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const body = { userIds: guidList(ids), resendAll: false };
+  const body: RequestBody<typeof updateUserStatus> = { userIds: guidList(ids), resendAll: false };
   return request(connection, updateUserStatus, { path: { status }, body }, options, peopleOf);
 }
 

@@ -6,6 +6,7 @@ import {
   createMemberPhotoThumbnails,
   deleteMemberPhoto,
   getMemberPhoto,
+  type RequestBody,
   updateMemberPhoto,
   uploadMemberPhoto,
 } from './operations.js';
@@ -170,7 +171,7 @@ export async function photosCrop(
   const path = { userid: userSegment(userId, 'userId') };
   if (area === null || typeof area !== 'object')
     throw new ValidationError('area', 'object', 'must be an object');
-  const body = {
+  const body: RequestBody<typeof createMemberPhotoThumbnails> = {
     tmpFile: requiredText(area.tmpFile, 'area.tmpFile', 1024),
     x: integer(area.x, 'area.x', 0),
     y: integer(area.y, 'area.y', 0),
