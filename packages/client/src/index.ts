@@ -16,6 +16,7 @@ export {
   EmployeeStatus,
   EmployeeType,
   EnvelopeStatus,
+  ErrorEnvelopeStatus,
   MobilePhoneActivationStatus,
   type operations,
   Payments,
@@ -25,5 +26,6 @@ export {
   UserStatusChange,
   UserStatusName,
   UserTypeName,
+  ValidationProblemEnvelopeStatus,
 } from './generated/schema.gen.js';
 export type { Schemas } from './schemas.js';

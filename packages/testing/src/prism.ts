@@ -24,6 +24,7 @@ export interface StartPrismOptions {
 export interface PrismServer {
   /** Origin of the mock, e.g. `http://127.0.0.1:41234` (no trailing slash). */
   readonly url: string;
+  /** The port it listens on (127.0.0.1). */
   readonly port: number;
   /** Process id of the Prism server. */
   readonly pid: number;
