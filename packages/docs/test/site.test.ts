@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The runtime matrix's browser settings (Debian's chromium, flags for a closed network).
+import { chromiumFlags, chromiumPath } from '../../runtime-matrix/src/chromium.js';
 import { type StaticServer, serveFolder } from '../src/static-server.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -34,16 +36,9 @@ beforeAll(async () => {
   server = await serveFolder(site);
   profile = await mkdtemp(join(tmpdir(), 'docs-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumFlags,
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => pageErrors.push(error.message));
