@@ -2,7 +2,7 @@
 import { OptionDefaults } from 'typedoc';
 
 /**
- * The API reference of the published packages (`pnpm docs` -> packages/docs/site). Every package is documented
+ * The API reference of the published packages (`pnpm run docs` -> packages/docs/site). Every package is documented
  * from its package.json `exports`, mapped back to its sources by its tsconfig.build.json. Any warning fails the
  * build: an exported symbol without a doc comment, a broken {@link}, a referenced type that is not exported.
  * @type {Partial<import('typedoc').TypeDocOptions>}

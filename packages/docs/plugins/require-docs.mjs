@@ -1,6 +1,6 @@
 // @ts-check
 // A TypeDoc plugin: every exported symbol of the documented packages, and every member of their classes and
-// interfaces, must have a doc comment; each one missing is a warning, and warnings fail `pnpm docs`.
+// interfaces, must have a doc comment; each one missing is a warning, and warnings fail `pnpm run docs`.
 // TypeDoc's own `notDocumented` check is not used because it cannot leave out two groups that have no comment by
 // design: the client's generated code (src/generated/, documented by the curated spec it is generated from and
 // drift-checked by `pnpm generate:check`), and the `name` field an error class sets to its own name.

@@ -1,5 +1,5 @@
 /**
- * The API reference as a reader sees it: `pnpm docs` builds the site (a turbo task, so an unchanged site comes from
+ * The API reference as a reader sees it: `pnpm run docs` builds the site (a turbo task, so an unchanged site comes from
  * the cache), then headless Chromium loads it from 127.0.0.1 and checks the sdk's page, the DocSpace class, an error
  * class and the search.
  */
@@ -32,7 +32,7 @@ beforeAll(async () => {
       encoding: 'utf8',
     },
   );
-  if (built.status !== 0) throw new Error(`pnpm docs failed:\n${built.stdout}\n${built.stderr}`);
+  if (built.status !== 0) throw new Error(`pnpm run docs failed:\n${built.stdout}\n${built.stderr}`);
   server = await serveFolder(site);
   profile = await mkdtemp(join(tmpdir(), 'docs-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
