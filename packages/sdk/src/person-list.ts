@@ -11,11 +11,11 @@ export type { Page, PageRequest } from './paged-list.js';
 export type FilterQuery = QueryParams<typeof searchUsersByExtendedFilter>;
 
 /**
- * The result of {@link People.list}: iterate it with `for await` to get every matching person (pages of up to
+ * The result of {@link peopleList}: iterate it with `for await` to get every matching person (pages of up to
  * 100 are fetched one after another as you go), or call {@link PersonList.page} for one page and its total.
  */
 export class PersonList extends PagedList<Person> {
-  /** @internal Use {@link People.list}. */
+  /** @internal Use {@link peopleList}. */
   constructor(
     connection: Connection,
     query: FilterQuery,

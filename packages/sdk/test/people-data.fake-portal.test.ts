@@ -14,7 +14,8 @@ beforeAll(async () => {
 beforeEach(() => portal.reset());
 afterAll(() => portal.stop());
 
-const FAST = { pollIntervalMs: 5 } as const;
+// A task of the fake takes about 80 ms; polling every 100 ms sees it start and end.
+const FAST = { pollIntervalMs: 100 } as const;
 
 /** A terminated RoomAdmin who owns two rooms, and an active RoomAdmin heir. */
 function leaverAndHeir(status: 'Terminated' | 'Active' = 'Terminated') {
