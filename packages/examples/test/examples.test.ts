@@ -147,7 +147,7 @@ describe('each example against the stateful fake portal: every step shows the ef
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /-> PhotoUploadError: 200 POST .*\/photo: photo upload refused: Image size is too large$/,
+        /^ {5}-> PhotoUploadError: 200 POST \/api\/2\.0\/people\/\S+\/photo: photo upload refused: Image size is too large$/,
       ),
     );
   });

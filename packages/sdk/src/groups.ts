@@ -46,5 +46,7 @@ export const GROUPS = {
  * Groups, available as `ds.groups`: list, get, create, update, delete, members and manager. Writes to the system
  * groups are refused before they are sent. Each method is the standalone function of the same name with the
  * client bound: `ds.groups.get(id)` is `groupsGet(ds, id)`.
+ *
+ * @interface
  */
 export type Groups = Bound<typeof GROUPS>;
