@@ -102,7 +102,7 @@ describe('offboard: who receives the data', () => {
     [
       'a guest',
       () => fixture.portal.addUser({ email: 'g@example.com', type: 'Guest' }).email,
-      'is a Active Guest',
+      'is a Guest (Active); the heir must be',
     ],
     ['nobody', () => 'nobody@example.com', 'nobody is nobody@example.com'],
   ])('an heir that is %s is a usage error; nobody is changed', async (_, heir, message) => {
