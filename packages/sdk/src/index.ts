@@ -12,9 +12,12 @@ export {
   ConnectionError,
   DocSpaceError,
   NotFoundError,
+  PaginationError,
+  type PaginationProblem,
   PermissionDeniedError,
   PhotoUploadError,
   RateLimitError,
+  ResponseTooLargeError,
   ServerError,
   TimeoutError,
   ValidationError,
@@ -63,4 +66,5 @@ export {
 } from './photo-functions.js';
 export type { Photos } from './photos.js';
 export { rawClient } from './raw-client.js';
+export { TaskTimeoutError, type TaskWaitOptions } from './task-wait.js';
 export { type DowngradeOptions, TaskFailedError, type TaskProgress, type TaskStatus } from './type-change.js';

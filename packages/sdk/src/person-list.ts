@@ -1,7 +1,10 @@
 import type { RequestOptions } from './options.js';
+import { checkTotal, PageProgress } from './page-guard.js';
 import { type Person, toPerson } from './person.js';
 import type { Transport } from './transport.js';
 import { integer } from './validate.js';
+
+const PATH = '/api/2.0/people/filter';
 
 /** One page of results with the server's total. */
 export interface Page<T> {
@@ -51,24 +54,29 @@ export class PersonList implements AsyncIterable<Person> {
     const count = request.count === undefined ? this.#pageSize : integer(request.count, 'page.count', 1, 100);
     const paging = `count=${count}&startIndex=${startIndex}`;
     const query = this.#query ? `?${this.#query}&${paging}` : `?${paging}`;
-    const body = (await this.#transport.call(
-      { method: 'GET', path: '/api/2.0/people/filter', query },
-      this.#options,
-    )) as { response?: unknown; total?: unknown };
+    const body = (await this.#transport.call({ method: 'GET', path: PATH, query }, this.#options)) as {
+      response?: unknown;
+      total?: unknown;
+    };
     const list = Array.isArray(body?.response) ? body.response : [];
     const items = list.map(toPerson);
-    const total = typeof body?.total === 'number' ? body.total : undefined;
+    const total = checkTotal(body?.total, PATH, startIndex);
     const end = startIndex + items.length;
     const more = items.length === count && (total === undefined || end < total);
     return { items, total, startIndex, nextStartIndex: more ? end : undefined };
   }
 
-  /** Iterates page by page. */
+  /**
+   * Iterates page by page. A person already yielded by an earlier page (the list changed while it was read) is left
+   * out of later pages. Throws {@link PaginationError} when the server's pages do not add up: `total` not a
+   * non-negative integer, a page with nothing new, or more people than `total`; a listing always ends.
+   */
   async *pages(): AsyncGenerator<Page<Person>, void, undefined> {
+    const progress = new PageProgress<Person>(PATH, (person) => person.id);
     let startIndex: number | undefined = 0;
     while (startIndex !== undefined) {
       const page: Page<Person> = await this.page({ startIndex });
-      yield page;
+      yield { ...page, items: progress.accept(page.items, page.total, page.startIndex) };
       startIndex = page.nextStartIndex;
     }
   }

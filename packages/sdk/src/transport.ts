@@ -1,8 +1,11 @@
 import { type Auth, redact } from './auth.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, guardedResponse, readTextCapped } from './body-limits.js';
 import { type DeadlineGroup, Deadlines } from './deadlines.js';
-import { ConnectionError, TimeoutError } from './errors.js';
+import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.js';
+import { checkHeaders } from './header-check.js';
 import { Limiter } from './limiter.js';
 import type { DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
+import { redactError, secretForms } from './redaction.js';
 import { isErrorEnvelope, toApiError } from './response-errors.js';
 import {
   backoffMs,
@@ -46,6 +49,9 @@ export class Transport {
   readonly #baseDelayMs: number;
   readonly #maxWaitMs: number;
   readonly #logger: Logger | undefined;
+  readonly #maxResponseBytes: number;
+  /** The secrets and their encoded forms, removed from every error and log line. */
+  readonly #secrets: string[];
   /** @internal Extra headers of every request, lower-case names, without `authorization`. */
   readonly extraHeaders: Record<string, string>;
   readonly #readHeaders: Record<string, string>;
@@ -63,6 +69,8 @@ export class Transport {
     this.#baseDelayMs = options.retryBaseDelayMs ?? 500;
     this.#maxWaitMs = options.maxRetryWaitMs ?? 60_000;
     this.#logger = options.logger;
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#secrets = secretForms(auth.secrets);
     this.reads = new Limiter(options.maxConcurrentReads ?? 50);
     this.writes = new Limiter(options.maxConcurrentWrites ?? 15);
     this.extraHeaders = withoutAuthorization(options.headers);
@@ -72,7 +80,12 @@ export class Transport {
 
   /** Replaces the secrets in a text (for log lines and custom inspection). */
   redact(text: string): string {
-    return redact(text, this.#auth.secrets);
+    return redact(text, this.#secrets);
+  }
+
+  /** @internal Removes the secrets from an error's message, stack, fields and causes; returns the same error. */
+  redactError<E>(error: E): E {
+    return redactError(error, this.#secrets);
   }
 
   /** @internal The Authorization header value (a secret: never print it). */
@@ -92,7 +105,10 @@ export class Transport {
   call(call: Call, options?: RequestOptions): Promise<unknown> {
     const url = call.query ? this.origin + call.path + call.query : this.origin + call.path;
     let headers = call.body === undefined ? this.#readHeaders : this.#jsonHeaders;
-    if (options?.headers) headers = { ...headers, ...withoutAuthorization(options.headers) };
+    if (options?.headers) {
+      checkHeaders(options.headers, 'options.headers');
+      headers = { ...headers, ...withoutAuthorization(options.headers) };
+    }
     const body = call.form ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
     const idempotent = call.idempotent ?? isIdempotentMethod(call.method);
     return this.run(call.method, call.path, idempotent, options, url, headers, body);
@@ -120,7 +136,7 @@ export class Transport {
       if (signal?.aborted) throw signal.reason;
       if (limiter.pausedUntil !== 0) await this.#waitForPause(limiter, method, path, signal);
       if (!limiter.tryAcquire()) await limiter.wait(signal);
-      const started = this.#logger ? Date.now() : 0;
+      const started = this.#logger || raw ? Date.now() : 0;
       let response: Response;
       let parsed: unknown;
       // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
@@ -146,9 +162,13 @@ export class Transport {
           if (fetchSignal) init.signal = fetchSignal;
           response = await this.#fetch(input, init);
         }
-        if (!raw) parsed = parseBody(await response.text());
+        if (!raw) parsed = parseBody(await readTextCapped(response, this.#maxResponseBytes, method, path));
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        if (error instanceof ResponseTooLargeError) {
+          this.#log(() => `${method} ${path} -> ${error.message}`);
+          throw this.redactError(error);
+        }
         const timedOut = group?.timedOut === true;
         const failure = timedOut
           ? new TimeoutError(method, path, timeoutMs)
@@ -158,7 +178,7 @@ export class Transport {
           () =>
             `${method} ${path} -> ${failure.message}${mayRetry ? `, retry ${attempt + 1}/${maxRetries}` : ''}`,
         );
-        if (!mayRetry) throw failure;
+        if (!mayRetry) throw this.redactError(failure);
         await sleep(backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs)), signal);
         continue;
       } finally {
@@ -175,7 +195,7 @@ export class Transport {
         if (this.#logger) this.#log(() => `${method} ${path} -> ${status} in ${Date.now() - started} ms`);
         const reset = rateLimitResetMs(response.headers);
         if (reset !== undefined) this.#pause(limiter, reset);
-        return raw ? response : parsed;
+        return raw ? this.#guard(response, method, path, timeoutMs, started, signal) : parsed;
       }
       const waitMs = status >= 400 ? serverWaitMs(response.headers) : undefined;
       if (status === 429 && waitMs !== undefined) this.#pause(limiter, waitMs);
@@ -189,11 +209,31 @@ export class Transport {
         await sleep(delay, signal);
         continue;
       }
-      if (raw) return response;
-      const error = toApiError(status, method, path, response.headers, parsed, waitMs);
+      if (raw) return this.#guard(response, method, path, timeoutMs, started, signal);
+      const error = this.redactError(toApiError(status, method, path, response.headers, parsed, waitMs));
       this.#log(() => `${method} ${path} -> ${error.message}`);
       throw error;
     }
+  }
+
+  /** The raw client reads bodies itself: hand it one with the size cap and the rest of the attempt's timeout. */
+  #guard(
+    response: Response,
+    method: string,
+    path: string,
+    timeoutMs: number,
+    started: number,
+    signal: AbortSignal | undefined,
+  ): Response {
+    return guardedResponse(response, {
+      method,
+      path,
+      maxBytes: this.#maxResponseBytes,
+      timeoutMs: timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0,
+      attemptTimeoutMs: timeoutMs,
+      signal,
+      redact: (error) => this.redactError(error),
+    });
   }
 
   /**

@@ -1,7 +1,8 @@
 import { DocSpaceError } from './errors.js';
 import type { RequestOptions } from './options.js';
-import { sleep, type Transport } from './transport.js';
-import { guid, integer, oneOf } from './validate.js';
+import { type TaskWaitOptions, waitForTask, waitLimits } from './task-wait.js';
+import type { Transport } from './transport.js';
+import { guid, oneOf } from './validate.js';
 
 /** State of a server task. */
 export type TaskStatus = 'Created' | 'Running' | 'Completed' | 'Canceled' | 'Failed' | 'Unknown';
@@ -21,15 +22,20 @@ export interface TaskProgress {
 }
 
 /** Options of {@link People.downgrade}. */
-export interface DowngradeOptions extends RequestOptions {
+export interface DowngradeOptions extends RequestOptions, TaskWaitOptions {
   /** Id (GUID) of the user who receives the downgraded user's rooms and files. Default: the server's choice (you). */
   reassignTo?: string | undefined;
   /** Wait for the task to finish (polling its progress). Default true. */
   wait?: boolean | undefined;
   /** Called with each progress report while waiting. */
   onProgress?: ((progress: TaskProgress) => void) | undefined;
-  /** Milliseconds between progress polls. Default 1000. */
+  /** Milliseconds between progress polls, at least 100 (smaller values are refused). Default 1000. */
   pollIntervalMs?: number | undefined;
+  /**
+   * Longest wait for the task to end, in milliseconds; past it the call rejects with {@link TaskTimeoutError}
+   * (the task goes on; `cancelOnAbort` does not apply). Default 3600000 (one hour).
+   */
+  maxWaitMs?: number | undefined;
   /**
    * When `signal` aborts while waiting, also cancel the server's task (PUT /people/type/terminate) before
    * rejecting. Default false: aborting only stops waiting, the task goes on.
@@ -80,23 +86,19 @@ export async function runDowngrade(
   const userId = guid(id, 'id');
   const body: Record<string, unknown> = { type: oneOf(type, ['User', 'Guest'], 'type'), userId };
   if (options.reassignTo !== undefined) body.reassignUserId = guid(options.reassignTo, 'options.reassignTo');
-  const interval =
-    options.pollIntervalMs === undefined
-      ? 1000
-      : integer(options.pollIntervalMs, 'options.pollIntervalMs', 0);
+  const limits = waitLimits(options);
   let progress = progressIn(
     await transport.call({ method: 'POST', path: '/api/2.0/people/type', body }, options),
   ) ?? { id: undefined, percentage: 0, isCompleted: false, status: 'Created', error: undefined };
   options.onProgress?.(progress);
   if (options.wait === false) return progress;
   try {
-    while (!progress.isCompleted && progress.status !== 'Completed') {
-      await sleep(interval, options.signal);
-      const polled = await typeChangeProgress(transport, userId, options);
-      // The server no longer knows the task (it ended and was cleaned up): stop waiting instead of polling forever.
-      progress = polled ?? { ...progress, isCompleted: true, status: 'Unknown' };
-      options.onProgress?.(progress);
-    }
+    progress = await waitForTask(
+      progress,
+      () => typeChangeProgress(transport, userId, options),
+      options,
+      limits,
+    );
   } catch (error) {
     if (options.cancelOnAbort && options.signal?.aborted) await cancelTypeChange(transport, userId, {});
     throw error;
