@@ -8,7 +8,7 @@ import {
 } from '@docspace-people/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { employee } from './helpers/fixtures.js';
-import { type MisbehavingServer, sendEnvelope, startServer } from './helpers/misbehaving-server.js';
+import { type MisbehavingServer, startServer } from './helpers/misbehaving-server.js';
 
 let server: MisbehavingServer | undefined;
 afterEach(async () => {
@@ -51,7 +51,9 @@ describe('response bodies are bounded by maxResponseBytes, counted after decompr
         status: 200,
         maxResponseBytes: MB,
       });
-      expect((error as Error).message).toContain('larger than maxResponseBytes (1048576 bytes after decompression)');
+      expect((error as Error).message).toContain(
+        'larger than maxResponseBytes (1048576 bytes after decompression)',
+      );
       expect(server.hits).toHaveLength(1);
     },
   );
@@ -112,7 +114,9 @@ describe('response bodies are bounded by maxResponseBytes, counted after decompr
     );
     server = await startServer(({ res }) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-      res.end(gzipSync(JSON.stringify({ response: people, count: 100, total: 100, status: 0, statusCode: 200 })));
+      res.end(
+        gzipSync(JSON.stringify({ response: people, count: 100, total: 100, status: 0, statusCode: 200 })),
+      );
     });
     const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x' });
     expect(await ds.people.list().toArray()).toHaveLength(100);
@@ -130,7 +134,8 @@ describe('response bodies are bounded by maxResponseBytes, counted after decompr
 
   it.each([0, -1, 1.5, '1000'])('maxResponseBytes %j is refused when the client is created', (value) => {
     expect(
-      () => new DocSpace({ baseUrl: 'https://portal.example', token: 'sk-x', maxResponseBytes: value as number }),
+      () =>
+        new DocSpace({ baseUrl: 'https://portal.example', token: 'sk-x', maxResponseBytes: value as number }),
     ).toThrow(ValidationError);
   });
 });

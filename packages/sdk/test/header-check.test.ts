@@ -56,14 +56,18 @@ describe('a token or header with an invisible or control character is refused wh
     ['x tenant', 'acme', 'headers["x tenant"]', 'headerName'],
     ['x-tenant\n', 'acme', 'headers["x-tenant\\n"]', 'headerName'],
   ])('headers option %j: %j', (name, value, field, rule) => {
-    expect(refusal(() => new DocSpace({ baseUrl, token: 'sk-x', headers: { [name]: value } }))).toMatchObject({
-      field,
-      rule,
-    });
+    expect(refusal(() => new DocSpace({ baseUrl, token: 'sk-x', headers: { [name]: value } }))).toMatchObject(
+      {
+        field,
+        rule,
+      },
+    );
   });
 
   it('per-call headers are checked before anything is sent', async () => {
-    server = await startServer(({ res }) => res.end());
+    server = await startServer(({ res }) => {
+      res.end();
+    });
     const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x', maxRetries: 3 });
     const error = await ds.people.me({ headers: { 'x-trace': 'a\nb' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
@@ -73,7 +77,12 @@ describe('a token or header with an invisible or control character is refused wh
 
   it('ordinary headers pass', () => {
     expect(
-      () => new DocSpace({ baseUrl, token: 'sk-x', headers: { 'x-tenant': 'acme corp', 'user-agent': 'app/1.0 (x)' } }),
+      () =>
+        new DocSpace({
+          baseUrl,
+          token: 'sk-x',
+          headers: { 'x-tenant': 'acme corp', 'user-agent': 'app/1.0 (x)' },
+        }),
     ).not.toThrow();
   });
 });

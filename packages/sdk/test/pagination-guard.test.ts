@@ -65,7 +65,10 @@ describe('list() makes progress or stops with PaginationError', () => {
 
   it('page() checks total too', async () => {
     const ds = await listServer(() => ({ items: people(0, 10), total: '10' }));
-    await expect(ds.people.list().page()).rejects.toMatchObject({ name: 'PaginationError', problem: 'badTotal' });
+    await expect(ds.people.list().page()).rejects.toMatchObject({
+      name: 'PaginationError',
+      problem: 'badTotal',
+    });
   });
 
   it('a person who shifted to the next page while the list was read is yielded once', async () => {

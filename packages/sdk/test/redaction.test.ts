@@ -25,19 +25,22 @@ function printed(error: unknown): string {
 }
 
 describe('secrets are redacted from every error, even when the server echoes them', () => {
-  it.each([401, 403, 500, 429])('an HTTP %i whose message echoes the Authorization header', async (status) => {
-    server = await startServer(({ req, res }) =>
-      sendError(res, status, `invalid credentials: ${req.headers.authorization} (token ${SECRET})`),
-    );
-    const ds = new DocSpace({ baseUrl: server.url, token: SECRET, maxRetries: 0 });
-    const error = await ds.people.me().catch((e: unknown) => e);
-    expect(error).toMatchObject({ status });
-    const text = printed(error);
-    expect(text).not.toContain(SECRET);
-    // The server's words around the secret are kept.
-    expect((error as Error).message).toContain('invalid credentials: Bearer [redacted] (token [redacted])');
-    expect(JSON.stringify((error as { body?: unknown }).body)).toContain('[redacted]');
-  });
+  it.each([401, 403, 500, 429])(
+    'an HTTP %i whose message echoes the Authorization header',
+    async (status) => {
+      server = await startServer(({ req, res }) =>
+        sendError(res, status, `invalid credentials: ${req.headers.authorization} (token ${SECRET})`),
+      );
+      const ds = new DocSpace({ baseUrl: server.url, token: SECRET, maxRetries: 0 });
+      const error = await ds.people.me().catch((e: unknown) => e);
+      expect(error).toMatchObject({ status });
+      const text = printed(error);
+      expect(text).not.toContain(SECRET);
+      // The server's words around the secret are kept.
+      expect((error as Error).message).toContain('invalid credentials: Bearer [redacted] (token [redacted])');
+      expect(JSON.stringify((error as { body?: unknown }).body)).toContain('[redacted]');
+    },
+  );
 
   it('an HTML error page echoing the token', async () => {
     server = await startServer(({ req, res }) => {
@@ -52,7 +55,7 @@ describe('secrets are redacted from every error, even when the server echoes the
   it('a fetch failure that quotes the header value (message, stack and cause chain)', async () => {
     // What undici and proxy agents throw for a header value they refuse: the value, quoted, in the message.
     const fetch = async (_input: string | URL | Request, init?: RequestInit) => {
-      const header = (init?.headers as Record<string, string>).authorization;
+      const header = (init?.headers as Record<string, string> | undefined)?.authorization;
       const inner = Object.assign(new Error(`socket for ${header} closed`), { code: 'UND_ERR_SOCKET' });
       throw new TypeError(`Headers.append: "${header}" is an invalid header value.`, { cause: inner });
     };
