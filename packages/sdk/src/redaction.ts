@@ -75,6 +75,7 @@ export function redactValue(value: unknown, secrets: readonly string[], depth = 
   if (typeof value === 'string') return redact(value, secrets);
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
   if (value instanceof Error) return redactedCopy(value, secrets, depth + 1);
+  if (typeof Headers !== 'undefined' && value instanceof Headers) return redactHeaders(value, secrets);
   if (Array.isArray(value)) {
     let changed = false;
     const out = value.map((item) => {
@@ -95,4 +96,16 @@ export function redactValue(value: unknown, secrets: readonly string[], depth = 
     out[name] = cleaned;
   }
   return changed ? out : value;
+}
+
+/** A copy of response headers with the secrets removed from every value (the same object when clean). */
+function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  let copy: Headers | undefined;
+  headers.forEach((value, name) => {
+    const cleaned = redact(value, secrets);
+    if (cleaned === value) return;
+    copy ??= new Headers(headers);
+    copy.set(name, cleaned);
+  });
+  return copy ?? headers;
 }
