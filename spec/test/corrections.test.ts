@@ -9,16 +9,18 @@ const operations = Object.entries<any>(spec.paths).flatMap(([path, item]) =>
   Object.entries<any>(item).map(([method, operation]) => ({ path, method, operation })),
 );
 const byId = (id: string) => operations.find((o) => o.operation.operationId === id)?.operation;
+/** Operations that answer 200 with an envelope (DELETE /group/{id} answers 204 with no body). */
+const enveloped = operations.filter(({ operation }) => operation.responses['200']);
 
 describe('corrections: the curated spec says what the server sends', () => {
   it('wraps every success in the envelope whose status is 0|1, not an HTTP code', () => {
-    for (const { operation } of operations) {
+    for (const { operation } of enveloped) {
       const ref = operation.responses['200'].content['application/json'].schema.$ref as string;
       const name = ref.split('/').pop() as string;
       const wrapper = schemas[name];
-      // Null properties are omitted: type-change progress without a task comes without `response`.
+      // Null properties are omitted: task progress without a task, and void actions, come without `response`.
       const always =
-        name === 'TaskProgressResponseWrapper'
+        name === 'TaskProgressResponseWrapper' || name === 'EmptyEnvelope'
           ? ['status', 'statusCode']
           : ['response', 'status', 'statusCode'];
       expect(wrapper.required).toEqual(expect.arrayContaining(always));
@@ -99,7 +101,12 @@ describe('corrections: the curated spec says what the server sends', () => {
     expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['Basic', 'Bearer']);
     expect(spec.components.securitySchemes.Bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(JSON.stringify(spec)).not.toContain('ApiKeyBearer');
-    for (const { operation } of operations) expect(operation).not.toHaveProperty('security');
+    // Only the password reminder may also be called anonymously.
+    for (const { operation } of operations) {
+      if (operation.operationId === 'sendUserPassword') {
+        expect(operation.security).toEqual([{}, { Bearer: [] }, { Basic: [] }]);
+      } else expect(operation).not.toHaveProperty('security');
+    }
   });
 
   it('requires the e-mail when creating a user', () => {
@@ -126,7 +133,7 @@ describe('corrections: the curated spec says what the server sends', () => {
 
   it('gives every success response a realistic example: GUID ids, string dates, names', () => {
     const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-    for (const { operation } of operations) {
+    for (const { operation } of enveloped) {
       const examples = operation.responses['200'].content['application/json'].examples;
       expect(Object.keys(examples ?? {}).length, operation.operationId).toBeGreaterThan(0);
     }
@@ -134,5 +141,82 @@ describe('corrections: the curated spec says what the server sends', () => {
     expect(person.id).toMatch(guid);
     expect(person.registrationDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$/);
     expect(person.displayName).toBe(`${person.firstName} ${person.lastName}`);
+  });
+  it('answers a group delete with 204 and no body (upstream: 200 NoContentResultWrapper)', () => {
+    const remove = byId('deleteGroup');
+    expect(Object.keys(remove.responses).filter((code) => code.startsWith('2'))).toEqual(['204']);
+    expect(remove.responses['204']).not.toHaveProperty('content');
+    expect(
+      operations.filter(({ operation }) => !operation.responses['200']).map((o) => o.operation.operationId),
+    ).toEqual(['deleteGroup']);
+    expect(schemas).not.toHaveProperty('NoContentResultWrapper');
+  });
+
+  it('documents group answers: membersCount always, members and manager optional, total on lists', () => {
+    expect(schemas.GroupDto.required).toEqual(expect.arrayContaining(['id', 'name', 'membersCount']));
+    expect(schemas.GroupDto.required).not.toContain('members');
+    expect(schemas.GroupArrayWrapper.properties.total).toMatchObject({ type: 'integer' });
+    expect(byId('getGroups').parameters.find((p: any) => p.name === 'sortBy').schema).toEqual({
+      $ref: '#/components/schemas/GroupSortBy',
+    });
+    expect(schemas.MembersRequest.required).toEqual(['members']);
+  });
+
+  it('answers task progress and void actions without `response` when there is nothing to report', () => {
+    for (const id of ['getReassignProgress', 'getRemoveProgress', 'terminateReassign']) {
+      const examples = byId(id).responses['200'].content['application/json'].examples;
+      expect(examples.noTask.$ref, id).toBe('#/components/examples/NoTask');
+    }
+    expect(spec.components.examples.NoTask.value).not.toHaveProperty('response');
+    for (const id of ['terminateRemove', 'deleteGuests']) {
+      expect(byId(id).responses['200'].content['application/json'].schema.$ref, id).toBe(
+        '#/components/schemas/EmptyEnvelope',
+      );
+    }
+  });
+
+  it('takes the quota as an integer of bytes (upstream: a string or an object)', () => {
+    expect(schemas.UpdateMembersQuotaRequestDto.properties.quota).toMatchObject({
+      type: 'integer',
+      minimum: -2,
+    });
+    expect(schemas.UpdateMembersQuotaRequestDto.required).toEqual(['userIds', 'quota']);
+    expect(byId('resetUsersQuota').responses).not.toHaveProperty('409');
+  });
+
+  it('spells the reassignment check query in camelCase and documents the 400 of an unknown removal', () => {
+    const names = byId('necessaryReassign').parameters.map((p: any) => p.name);
+    expect(names).toEqual(['userId', 'type']);
+    expect(byId('startRemove').responses).not.toHaveProperty('404');
+  });
+
+  it('reads only userId and email for an e-mail change, and needs the confirm header to approve a guest', () => {
+    const body = byId('sendEmailChangeInstructions').requestBody.content['application/json'].schema;
+    expect(body).toEqual({ $ref: '#/components/schemas/EmailChangeRequestDto' });
+    expect(schemas.EmailChangeRequestDto.required).toEqual(['userId', 'email']);
+    const confirm = byId('approveGuestShareLink').parameters.find((p: any) => p.name === 'confirm');
+    expect(confirm).toMatchObject({ in: 'header', required: true });
+  });
+
+  it('lists every upstream operation it leaves out in spec/README.md, with a reason', () => {
+    const upstream = JSON.parse(
+      readFileSync(new URL('../upstream/people_2.0.json', import.meta.url), 'utf8'),
+    );
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const leftOut = readme.slice(
+      readme.indexOf('Left out of the upstream People document'),
+      readme.indexOf('To add one'),
+    );
+    const kept = new Set(operations.map(({ operation }) => operation.operationId));
+    const missing: string[] = [];
+    for (const item of Object.values<any>(upstream.paths)) {
+      for (const operation of Object.values<any>(item)) {
+        const id = operation.operationId as string;
+        if (kept.has(id))
+          expect(leftOut, `${id} is curated but listed as left out`).not.toMatch(new RegExp(`\\b${id}\\b`));
+        else if (!new RegExp(`\\b${id}\\b`).test(leftOut)) missing.push(id);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ export interface ApiErrorDetails {
   errorType?: string | undefined;
   /** Request id from the `X-Request-Id` or `X-Correlation-Id` response header, if any. */
   requestId?: string | undefined;
+  /** The response headers, without `set-cookie`. */
+  headers?: Headers | undefined;
   /** Parsed response body (an error envelope, a validation problem or text). */
   body?: unknown;
 }
@@ -42,8 +44,10 @@ export class ApiError extends DocSpaceError {
   readonly serverMessage: string | undefined;
   /** The server's exception type, if any. */
   readonly errorType: string | undefined;
-  /** Request id from the response headers, if any. */
+  /** Request id from the response headers (`X-Request-Id` or `X-Correlation-Id`), if any. */
   readonly requestId: string | undefined;
+  /** The response headers, without `set-cookie` (empty when unknown). */
+  readonly headers: Headers;
   /** Parsed response body. */
   readonly body: unknown;
 
@@ -56,6 +60,7 @@ export class ApiError extends DocSpaceError {
     this.serverMessage = details.serverMessage;
     this.errorType = details.errorType;
     this.requestId = details.requestId;
+    this.headers = details.headers ?? new Headers();
     this.body = details.body;
   }
 
@@ -111,6 +116,42 @@ export class ServerError extends ApiError {
   override readonly name: string = 'ServerError';
 }
 
+/** What {@link UnexpectedResponseError} knows about the answer. */
+export interface UnexpectedResponseDetails extends ApiErrorDetails {
+  /** The answer's `Content-Type`, if it had one. */
+  contentType: string | undefined;
+  /** What is wrong, e.g. `not JSON`, `empty body`, `response: not an array`, `id: missing`. */
+  problem: string;
+  /** The first 200 characters of the body, secrets replaced. */
+  bodyStart: string;
+}
+
+/**
+ * The server answered with success, but not with what the operation promises: an HTML or text page (a login page,
+ * a reverse proxy, a mistyped portal URL), an empty body, JSON without DocSpace's envelope, a `response` of the
+ * wrong kind, or a required field missing. The SDK never turns such an answer into a default value.
+ */
+export class UnexpectedResponseError extends ApiError {
+  override readonly name: string = 'UnexpectedResponseError';
+  /** The answer's `Content-Type`, if it had one. */
+  readonly contentType: string | undefined;
+  /** What is wrong with the answer. */
+  readonly problem: string;
+  /** The first 200 characters of the body, secrets replaced. */
+  readonly bodyStart: string;
+
+  /** Builds the error; the message names the request, the content type and the problem. */
+  constructor(details: UnexpectedResponseDetails) {
+    super(
+      { ...details, body: details.bodyStart },
+      `${ApiError.describe(details)}: unexpected answer (${details.contentType}): ${details.problem}`,
+    );
+    this.contentType = details.contentType;
+    this.problem = details.problem;
+    this.bodyStart = details.bodyStart;
+  }
+}
+
 /** The request never got an HTTP answer: DNS failure, refused or reset connection, TLS error. */
 export class ConnectionError extends DocSpaceError {
   override readonly name: string = 'ConnectionError';
@@ -119,29 +160,23 @@ export class ConnectionError extends DocSpaceError {
   /** Path of the request. */
   readonly path: string;
 
-  /** `cause` is the error the `fetch` implementation threw. */
-  constructor(method: string, path: string, cause: unknown) {
-    super(`${method} ${path}: connection failed${causeText(cause)}`, { cause });
+  /** `cause` is the error the `fetch` implementation threw; `message` replaces the default message. */
+  constructor(method: string, path: string, cause: unknown, message?: string) {
+    super(message ?? `${method} ${path}: connection failed${causeText(cause)}`, { cause });
     this.method = method;
     this.path = path;
   }
 }
 
-/** No answer within `timeoutMs` (per attempt). */
-export class TimeoutError extends DocSpaceError {
+/** No answer within `timeoutMs` (per attempt). A {@link ConnectionError}: the request got no (complete) answer. */
+export class TimeoutError extends ConnectionError {
   override readonly name: string = 'TimeoutError';
-  /** HTTP method of the request. */
-  readonly method: string;
-  /** Path of the request. */
-  readonly path: string;
   /** The timeout that elapsed, in milliseconds. */
   readonly timeoutMs: number;
 
   /** The request and the timeout that elapsed. */
   constructor(method: string, path: string, timeoutMs: number) {
-    super(`${method} ${path}: no answer within ${timeoutMs} ms`);
-    this.method = method;
-    this.path = path;
+    super(method, path, undefined, `${method} ${path}: no answer within ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -167,11 +202,51 @@ export class PhotoUploadError extends DocSpaceError {
   override readonly name: string = 'PhotoUploadError';
   /** The server's message, e.g. "Image size is too large". */
   readonly serverMessage: string | undefined;
+  /** HTTP status of the answer (200: DocSpace refuses uploads inside a success). */
+  readonly status: number;
+  /** HTTP method of the request (`POST`). */
+  readonly method: string;
+  /** Path of the request, e.g. `/api/2.0/people/@self/photo`. */
+  readonly path: string;
 
-  /** The server's `message` from the upload result. */
-  constructor(serverMessage: string | undefined) {
-    super(`photo upload refused${serverMessage ? `: ${serverMessage}` : ''}`);
+  /** The server's `message` from the upload result and the request it answered. */
+  constructor(details: { serverMessage: string | undefined; status: number; method: string; path: string }) {
+    const { serverMessage, status, method, path } = details;
+    super(`${status} ${method} ${path}: photo upload refused${serverMessage ? `: ${serverMessage}` : ''}`);
     this.serverMessage = serverMessage;
+    this.status = status;
+    this.method = method;
+    this.path = path;
+  }
+}
+
+/** State of a server task. */
+export type TaskStatus = 'Created' | 'Running' | 'Completed' | 'Canceled' | 'Failed' | 'Unknown';
+
+/** Progress of the server's type-change (data reassignment) task. */
+export interface TaskProgress {
+  /** Task id. */
+  id: string | undefined;
+  /** 0 to 100. */
+  percentage: number;
+  /** True once the task has stopped (completed, canceled or failed). */
+  isCompleted: boolean;
+  /** Task state. */
+  status: TaskStatus;
+  /** The server's error message, when the task failed. */
+  error: string | undefined;
+}
+
+/** The type-change task stopped with an error or was canceled. */
+export class TaskFailedError extends DocSpaceError {
+  override readonly name: string = 'TaskFailedError';
+  /** The last progress report. */
+  readonly progress: TaskProgress;
+
+  /** The last progress report of the task. */
+  constructor(progress: TaskProgress) {
+    super(`type change task ${progress.status.toLowerCase()}${progress.error ? `: ${progress.error}` : ''}`);
+    this.progress = progress;
   }
 }
 
@@ -180,6 +255,24 @@ function causeText(cause: unknown): string {
   const inner = (cause as { cause?: unknown }).cause;
   const code = inner && typeof inner === 'object' ? (inner as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? ` (${code})` : cause.message ? ` (${cause.message})` : '';
+}
+
+/** Waiting for a server task took longer than `maxWaitMs`. The task may still be running on the server. */
+export class TaskTimeoutError extends DocSpaceError {
+  override readonly name: string = 'TaskTimeoutError';
+  /** The last progress report. */
+  readonly progress: TaskProgress;
+  /** The maximum wait that elapsed, in milliseconds. */
+  readonly maxWaitMs: number;
+
+  /** The last progress report and the wait that elapsed. */
+  constructor(progress: TaskProgress, maxWaitMs: number) {
+    super(
+      `task still ${progress.status.toLowerCase()} (${progress.percentage}%) after ${maxWaitMs} ms: stopped waiting; the task may go on (read its progress or cancel it)`,
+    );
+    this.progress = progress;
+    this.maxWaitMs = maxWaitMs;
+  }
 }
 
 /**

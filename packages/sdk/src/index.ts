@@ -1,6 +1,8 @@
 // The public API of @docspace-people/sdk. Everything users may import is listed here by name.
 // `DocSpace` is the all-in-one client; the standalone functions below do the same work one operation at a time,
 // so a bundler keeps only the ones a consumer imports (see README "Lightweight functions and bundle size").
+
+export type { Bound } from './bind.js';
 export { Connection, connect } from './connection.js';
 export { DocSpace } from './docspace.js';
 export type { ActivationStatus, AssignableType, PersonStatus, PersonType } from './enums.js';
@@ -19,13 +21,20 @@ export {
   RateLimitError,
   ResponseTooLargeError,
   ServerError,
+  TaskFailedError,
+  type TaskProgress,
+  type TaskStatus,
+  TaskTimeoutError,
   TimeoutError,
+  type UnexpectedResponseDetails,
+  UnexpectedResponseError,
   ValidationError,
 } from './errors.js';
 export type { PhotoData } from './image-input.js';
 export type { BasicCredentials, DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
 export type { People } from './people.js';
 export type { PeopleFilter } from './people-filter.js';
+// Deprecated names of the same functions (one minor release): `ds.people.get` is `peopleGet`.
 export {
   type CreatePersonInput,
   cancelDowngrade,
@@ -42,6 +51,24 @@ export {
   type InviteOptions,
   invitePeople,
   listPeople,
+  peopleCancelDowngrade,
+  peopleChangeType,
+  peopleCreate,
+  peopleDelete,
+  peopleDowngrade,
+  peopleDowngradeProgress,
+  peopleExists,
+  peopleGet,
+  peopleGetByEmail,
+  peopleInvite,
+  peopleList,
+  peopleMe,
+  peopleReactivate,
+  peopleResendInvites,
+  peopleSearch,
+  peopleSetCulture,
+  peopleTerminate,
+  peopleUpdate,
   personExists,
   reactivatePeople,
   resendInvites,
@@ -53,6 +80,7 @@ export {
 } from './people-functions.js';
 export type { AvatarUrls, Contact, GroupSummary, Person, PersonSummary } from './person.js';
 export type { Page, PageRequest, PersonList } from './person-list.js';
+// Deprecated names of the same functions (one minor release): `ds.photos.get` is `photosGet`.
 export {
   type CropArea,
   cropPhoto,
@@ -60,11 +88,16 @@ export {
   getPhoto,
   type Photo,
   type PhotoUploadResult,
+  photosCrop,
+  photosDelete,
+  photosGet,
+  photosSetFromUrl,
+  photosUpload,
   setPhotoFromUrl,
   type UploadPhotoOptions,
   uploadPhoto,
 } from './photo-functions.js';
 export type { Photos } from './photos.js';
 export { rawClient } from './raw-client.js';
-export { TaskTimeoutError, type TaskWaitOptions } from './task-wait.js';
-export { type DowngradeOptions, TaskFailedError, type TaskProgress, type TaskStatus } from './type-change.js';
+export type { TaskWaitOptions } from './task-wait.js';
+export type { DowngradeOptions } from './type-change.js';

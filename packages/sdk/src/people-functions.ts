@@ -1,12 +1,29 @@
-import { type Connection, transportOf } from './connection.js';
+import type { Connection } from './connection.js';
+import { missing } from './decode.js';
 import type { AssignableType } from './enums.js';
-import { unwrap } from './envelope.js';
 import { PermissionDeniedError, ValidationError } from './errors.js';
+import {
+  addMember,
+  checkUserExistsByEmail,
+  deleteMember,
+  getProfileByEmail,
+  getProfileByUserId,
+  getSelfProfile,
+  inviteUsers,
+  type RequestBody,
+  removeUsers,
+  resendUserInvites,
+  searchUsersByQuery,
+  updateMember,
+  updateMemberCulture,
+  updateUserStatus,
+  updateUserType,
+} from './operations.js';
 import type { RequestOptions } from './options.js';
 import { filterQuery, type PeopleFilter } from './people-filter.js';
 import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
 import { PersonList } from './person-list.js';
-import type { Call } from './transport.js';
+import { request } from './request.js';
 import {
   cancelTypeChange,
   type DowngradeOptions,
@@ -28,12 +45,12 @@ import {
 } from './validate.js';
 
 // The people operations as standalone functions: import only the ones you call and a bundler leaves the rest
-// out. `ds.people.*` delegates to these, so both forms behave the same.
+// out. `ds.people.*` delegates to these, so both forms behave the same. Each one sends a declared operation of
+// operations.ts, so its parameters, body and payload are typed by the generated contract (see CONTRACT.md).
 
-const PEOPLE = '/api/2.0/people';
 const TYPES = ['DocSpaceAdmin', 'RoomAdmin', 'User', 'Guest'] as const;
 
-/** A new user for {@link createPerson} / `ds.people.create`. */
+/** A new user for {@link peopleCreate} / `ds.people.create`. */
 export interface CreatePersonInput {
   /** E-mail address (required by the server). */
   email: string;
@@ -65,9 +82,9 @@ export interface CreatePersonInput {
 }
 
 /**
- * Changes for {@link updatePerson} / `ds.people.update`. DocSpace applies names, contacts, location and files only when you edit
+ * Changes for {@link peopleUpdate} / `ds.people.update`. DocSpace applies names, contacts, location and files only when you edit
  * yourself; an admin editing someone else can change `disable` and `isUser` only. There is no type or role field:
- * use {@link changePeopleType}.
+ * use {@link peopleChangeType}.
  */
 export interface UpdatePersonInput {
   /** First name, up to 255 characters. */
@@ -94,7 +111,7 @@ export interface UpdatePersonInput {
   isUser?: boolean | undefined;
 }
 
-/** One invitation for {@link invitePeople} / `ds.people.invite`. */
+/** One invitation for {@link peopleInvite} / `ds.people.invite`. */
 export interface Invitation {
   /** E-mail address to invite. */
   email: string;
@@ -102,13 +119,13 @@ export interface Invitation {
   type?: AssignableType | undefined;
 }
 
-/** Options of {@link invitePeople} / `ds.people.invite`. */
+/** Options of {@link peopleInvite} / `ds.people.invite`. */
 export interface InviteOptions extends RequestOptions {
   /** Language of the invitation e-mails, e.g. `en-US`. */
   culture?: string | undefined;
 }
 
-/** Options of {@link deletePeople} / `ds.people.delete`. */
+/** Options of {@link peopleDelete} / `ds.people.delete`. */
 export interface DeleteOptions extends RequestOptions {
   /** Terminate the users first (DocSpace deletes only Terminated users). Default false. */
   terminateFirst?: boolean | undefined;
@@ -116,86 +133,83 @@ export interface DeleteOptions extends RequestOptions {
 
 /**
  * Creates a user (POST /people; the server answers 200 with the new profile). Same as `ds.people.create`.
- * @example const person = await createPerson(connection, { email: 'john@example.com', firstName: 'John' });
+ * @example const person = await peopleCreate(connection, { email: 'john@example.com', firstName: 'John' });
  */
-export async function createPerson(
+export async function peopleCreate(
   connection: Connection,
   input: CreatePersonInput,
   options?: RequestOptions,
 ): Promise<Person> {
-  const body = checkProfile(input, 'input', true);
+  checkObject(input, 'input');
+  const body: RequestBody<typeof addMember> = { email: email(input.email, 'input.email') };
+  checkProfile(input, 'input', body);
   if (input.type !== undefined) body.type = oneOf(input.type, TYPES, 'input.type');
   if (input.password !== undefined) body.password = requiredText(input.password, 'input.password');
   if (input.cultureName !== undefined) body.cultureName = culture(input.cultureName, 'input.cultureName');
-  return toPerson(await response(connection, { method: 'POST', path: PEOPLE, body }, options));
+  return request(connection, addMember, { body }, options, personOf);
 }
 
 /**
  * Gets a user by id (GUID) or user name. Same as `ds.people.get`.
- * @example const person = await getPerson(connection, '6f1c...');
+ * @example const person = await peopleGet(connection, '6f1c...');
  */
-export async function getPerson(
+export async function peopleGet(
   connection: Connection,
   idOrUserName: string,
   options?: RequestOptions,
 ): Promise<Person> {
-  const path = `${PEOPLE}/${userSegment(idOrUserName, 'idOrUserName')}`;
-  return toPerson(await response(connection, { method: 'GET', path }, options));
+  const path = { userid: userSegment(idOrUserName, 'idOrUserName') };
+  return request(connection, getProfileByUserId, { path }, options, personOf);
 }
 
 /**
  * Gets the profile of the authenticated user. Same as `ds.people.me`.
- * @example const me = await getMe(connection);
+ * @example const me = await peopleMe(connection);
  */
-export async function getMe(connection: Connection, options?: RequestOptions): Promise<Person> {
-  return toPerson(await response(connection, { method: 'GET', path: `${PEOPLE}/@self` }, options));
+export async function peopleMe(connection: Connection, options?: RequestOptions): Promise<Person> {
+  return request(connection, getSelfProfile, {}, options, personOf);
 }
 
 /**
  * Gets a user by e-mail; throws {@link NotFoundError} when there is none. Same as `ds.people.getByEmail`.
- * @example const person = await getPersonByEmail(connection, 'john@example.com');
+ * @example const person = await peopleGetByEmail(connection, 'john@example.com');
  */
-export async function getPersonByEmail(
+export async function peopleGetByEmail(
   connection: Connection,
   address: string,
   options?: RequestOptions,
 ): Promise<Person> {
-  const query = `?email=${encodeURIComponent(email(address))}`;
-  return toPerson(await response(connection, { method: 'GET', path: `${PEOPLE}/email`, query }, options));
+  return request(connection, getProfileByEmail, { query: { email: email(address) } }, options, personOf);
 }
 
 /**
  * Tells whether a user with this e-mail exists. Same as `ds.people.exists`.
- * @example if (!(await personExists(connection, 'john@example.com'))) await createPerson(connection, { email: 'john@example.com' });
+ * @example if (!(await peopleExists(connection, 'john@example.com'))) await peopleCreate(connection, { email: 'john@example.com' });
  */
-export async function personExists(
+export async function peopleExists(
   connection: Connection,
   address: string,
   options?: RequestOptions,
 ): Promise<boolean> {
-  const query = `?email=${encodeURIComponent(email(address))}`;
-  const result = await response(connection, { method: 'GET', path: `${PEOPLE}/exists`, query }, options);
-  // v3.7 answers { exists, status }; older servers answered a bare boolean.
-  return (
-    result === true ||
-    (result !== null && typeof result === 'object' && (result as { exists?: unknown }).exists === true)
+  const query = { email: email(address) };
+  return request(connection, checkUserExistsByEmail, { query }, options, ({ response }) =>
+    response.exists === true ? true : response.exists === false ? false : missing('response.exists'),
   );
 }
 
 /**
  * Updates a profile (PUT /people/{id}). See {@link UpdatePersonInput} for what the server applies.
  * Same as `ds.people.update`.
- * @example await updatePerson(connection, me.id, { location: 'Riga' });
+ * @example await peopleUpdate(connection, me.id, { location: 'Riga' });
  */
-export async function updatePerson(
+export async function peopleUpdate(
   connection: Connection,
   id: string,
   patch: UpdatePersonInput,
   options?: RequestOptions,
 ): Promise<Person> {
-  const path = `${PEOPLE}/${userSegment(id)}`;
-  if (patch === null || typeof patch !== 'object')
-    throw new ValidationError('patch', 'object', 'must be an object');
+  const path = { userid: userSegment(id) };
+  checkObject(patch, 'patch');
   refuseKeys(
     patch,
     {
@@ -204,53 +218,61 @@ export async function updatePerson(
     },
     'patch',
   );
-  const body = checkProfile(patch, 'patch', false);
+  const body: RequestBody<typeof updateMember> = {};
+  if (patch.email !== undefined) body.email = email(patch.email, 'patch.email');
+  checkProfile(patch, 'patch', body);
   optionalBoolean(patch.disable, 'patch.disable');
   optionalBoolean(patch.isUser, 'patch.isUser');
   if (patch.disable !== undefined) body.disable = patch.disable;
   if (patch.isUser !== undefined) body.isUser = patch.isUser;
   if (Object.keys(body).length === 0)
     throw new ValidationError('patch', 'nonEmpty', 'give at least one field to change');
-  return toPerson(await response(connection, { method: 'PUT', path, body }, options));
+  return request(connection, updateMember, { path, body }, options, personOf);
 }
 
 /**
  * Lists people matching a filter: iterate the result with `for await` (auto-pagination, up to 100 per
- * request), or call `.page()` for one page with its total. Same as `ds.people.list`.
- * @example for await (const person of listPeople(connection, { status: 'Active' })) console.log(person.email);
+ * request), or call `.page()` for one page with its total. Same as `ds.people.list`. A bad filter rejects the
+ * first page (and the iteration) with a {@link ValidationError}, before anything is sent, like every other call.
+ * @example for await (const person of peopleList(connection, { status: 'Active' })) console.log(person.email);
  */
-export function listPeople(
+export function peopleList(
   connection: Connection,
   filter: PeopleFilter = {},
   options?: RequestOptions,
 ): PersonList {
-  const { query, pageSize } = filterQuery(filter);
-  return new PersonList(transportOf(connection), query, pageSize, options);
+  // A bad filter rejects the first page (and iteration) with its ValidationError, before anything is sent: the
+  // way every other call reports bad input (their promise rejects), not a throw from list() itself.
+  try {
+    const { query, pageSize } = filterQuery(filter);
+    return new PersonList(connection, query, pageSize, options);
+  } catch (error) {
+    return new PersonList(connection, {}, 0, options, error);
+  }
 }
 
 /**
  * Searches people by name or e-mail (GET /people/search); returns the short form ({@link PersonSummary}).
  * Same as `ds.people.search`.
- * @example const found = await searchPeople(connection, 'john');
+ * @example const found = await peopleSearch(connection, 'john');
  */
-export async function searchPeople(
+export async function peopleSearch(
   connection: Connection,
   query: string,
   options?: RequestOptions,
 ): Promise<PersonSummary[]> {
-  const text = requiredText(query, 'query', 255);
-  const q = `?query=${encodeURIComponent(text)}`;
-  return toSummaries(
-    await response(connection, { method: 'GET', path: `${PEOPLE}/search`, query: q }, options),
+  const q = { query: requiredText(query, 'query', 255) };
+  return request(connection, searchUsersByQuery, { query: q }, options, ({ response }) =>
+    response.map(toPersonSummary),
   );
 }
 
 /**
  * Terminates (disables) users; they keep their data and can be reactivated or deleted. Same as
  * `ds.people.terminate`.
- * @example await terminatePeople(connection, [id1, id2]);
+ * @example await peopleTerminate(connection, [id1, id2]);
  */
-export function terminatePeople(
+export async function peopleTerminate(
   connection: Connection,
   ids: string | readonly string[],
   options?: RequestOptions,
@@ -260,9 +282,9 @@ export function terminatePeople(
 
 /**
  * Reactivates terminated users. Same as `ds.people.reactivate`.
- * @example await reactivatePeople(connection, id);
+ * @example await peopleReactivate(connection, id);
  */
-export function reactivatePeople(
+export async function peopleReactivate(
   connection: Connection,
   ids: string | readonly string[],
   options?: RequestOptions,
@@ -274,28 +296,21 @@ export function reactivatePeople(
  * Deletes users for good. DocSpace deletes only Terminated users: terminate them first, or pass
  * `{ terminateFirst: true }`. One id uses DELETE /people/{id}; several use the bulk PUT /people/delete.
  * Same as `ds.people.delete`.
- * @example await deletePeople(connection, id, { terminateFirst: true });
+ * @example await peopleDelete(connection, id, { terminateFirst: true });
  */
-export async function deletePeople(
+export async function peopleDelete(
   connection: Connection,
   ids: string | readonly string[],
   options?: DeleteOptions,
 ): Promise<Person[]> {
   const list = guidList(ids);
-  if (options?.terminateFirst) await terminatePeople(connection, list, options);
+  if (options?.terminateFirst) await peopleTerminate(connection, list, options);
   try {
     if (list.length === 1) {
-      return [
-        toPerson(await response(connection, { method: 'DELETE', path: `${PEOPLE}/${list[0]}` }, options)),
-      ];
+      const path = { userid: list[0] as string };
+      return await request(connection, deleteMember, { path }, options, (envelope) => [personOf(envelope)]);
     }
-    return toPeople(
-      await response(
-        connection,
-        { method: 'PUT', path: `${PEOPLE}/delete`, body: { userIds: list } },
-        options,
-      ),
-    );
+    return await request(connection, removeUsers, { body: { userIds: list } }, options, peopleOf);
   } catch (error) {
     if (error instanceof PermissionDeniedError && !options?.terminateFirst) {
       throw new PermissionDeniedError(
@@ -310,83 +325,76 @@ export async function deletePeople(
 /**
  * Changes users' type with the real endpoint (PUT /people/type/{type}). Only the owner may make a DocSpaceAdmin;
  * the owner, yourself and Terminated users cannot be changed (403). Same as `ds.people.changeType`.
- * @example await changePeopleType(connection, [id], 'RoomAdmin');
+ * @example await peopleChangeType(connection, [id], 'RoomAdmin');
  */
-export async function changePeopleType(
+export async function peopleChangeType(
   connection: Connection,
   ids: string | readonly string[],
   type: AssignableType,
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const list = guidList(ids);
-  const name = oneOf(type, TYPES, 'type');
-  return toPeople(
-    await response(
-      connection,
-      { method: 'PUT', path: `${PEOPLE}/type/${name}`, body: { userIds: list } },
-      options,
-    ),
-  );
+  const body: RequestBody<typeof updateUserType> = { userIds: guidList(ids) };
+  const path = { type: oneOf(type, TYPES, 'type') };
+  return request(connection, updateUserType, { path, body }, options, peopleOf);
 }
 
 /**
  * Downgrades a user to User or Guest, reassigning their data (the server's asynchronous type-change task); by
  * default waits for the task to finish, reporting progress. Same as `ds.people.downgrade`.
- * @example await downgradePerson(connection, id, 'Guest', { reassignTo: adminId });
+ * @example await peopleDowngrade(connection, id, 'Guest', { reassignTo: adminId });
  */
-export function downgradePerson(
+export async function peopleDowngrade(
   connection: Connection,
   id: string,
   type: 'User' | 'Guest',
   options: DowngradeOptions = {},
 ): Promise<TaskProgress> {
-  return runDowngrade(transportOf(connection), id, type, options);
+  return runDowngrade(connection, id, type, options);
 }
 
 /**
  * Reads the progress of this user's downgrade task (GET /people/type/progress/{userid}), e.g. after
- * `downgradePerson(..., { wait: false })`. Undefined when the server has no task for the user (none was started,
- * or it ended and was cleaned up). Same as `ds.people.downgradeProgress`.
- * @example const progress = await downgradeProgress(connection, id);
+ * `peopleDowngrade(..., { wait: false })`. Undefined when the server has no task for the user (none was started,
+ * or it ended and was cleaned up). Same as `ds.people.peopleDowngradeProgress`.
+ * @example const progress = await peopleDowngradeProgress(connection, id);
  */
-export function downgradeProgress(
+export async function peopleDowngradeProgress(
   connection: Connection,
   id: string,
   options?: RequestOptions,
 ): Promise<TaskProgress | undefined> {
-  return typeChangeProgress(transportOf(connection), id, options);
+  return typeChangeProgress(connection, id, options);
 }
 
 /**
  * Cancels a running downgrade task of this user (PUT /people/type/terminate). Same as
- * `ds.people.cancelDowngrade`.
- * @example await cancelDowngrade(connection, id);
+ * `ds.people.peopleCancelDowngrade`.
+ * @example await peopleCancelDowngrade(connection, id);
  */
-export function cancelDowngrade(
+export async function peopleCancelDowngrade(
   connection: Connection,
   id: string,
   options?: RequestOptions,
-): Promise<TaskProgress> {
-  return cancelTypeChange(transportOf(connection), id, options);
+): Promise<TaskProgress | undefined> {
+  return cancelTypeChange(connection, id, options);
 }
 
 /**
  * Invites people by e-mail (POST /people/invite); returns the invited users in short form. Same as
  * `ds.people.invite`.
- * @example await invitePeople(connection, [{ email: 'ann@example.com', type: 'Guest' }], { culture: 'en-US' });
+ * @example await peopleInvite(connection, [{ email: 'ann@example.com', type: 'Guest' }], { culture: 'en-US' });
  */
-export async function invitePeople(
+export async function peopleInvite(
   connection: Connection,
   invitations: Invitation | readonly Invitation[],
   options?: InviteOptions,
 ): Promise<PersonSummary[]> {
   const list = Array.isArray(invitations) ? invitations : [invitations as Invitation];
   if (list.length === 0) throw new ValidationError('invitations', 'nonEmpty', 'give at least one invitation');
-  const body: Record<string, unknown> = {
+  const body: RequestBody<typeof inviteUsers> = {
     invitations: list.map((invitation: Invitation, i) => {
       const field = Array.isArray(invitations) ? `invitations[${i}]` : 'invitation';
-      if (invitation === null || typeof invitation !== 'object')
-        throw new ValidationError(field, 'object', 'must be an object');
+      checkObject(invitation, field);
       return {
         email: email(invitation.email, `${field}.email`),
         type: invitation.type === undefined ? 'User' : oneOf(invitation.type, TYPES, `${field}.type`),
@@ -394,75 +402,79 @@ export async function invitePeople(
     }),
   };
   if (options?.culture !== undefined) body.culture = culture(options.culture, 'options.culture');
-  return toSummaries(await response(connection, { method: 'POST', path: `${PEOPLE}/invite`, body }, options));
+  return request(connection, inviteUsers, { body }, options, ({ response }) => response.map(toPersonSummary));
 }
 
 /**
  * Sends the invitation e-mails again (PUT /people/invite). Never resent automatically after a connection
  * failure: it sends e-mails, and the server allows 5 of these calls per 15 minutes. Same as
- * `ds.people.resendInvites`.
- * @example await resendInvites(connection, pendingIds);
+ * `ds.people.peopleResendInvites`.
+ * @example await peopleResendInvites(connection, pendingIds);
  */
-export async function resendInvites(
+export async function peopleResendInvites(
   connection: Connection,
   ids: string | readonly string[],
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const body = { userIds: guidList(ids), resendAll: false };
-  return toPeople(
-    await response(connection, { method: 'PUT', path: `${PEOPLE}/invite`, body, idempotent: false }, options),
-  );
+  const body: RequestBody<typeof resendUserInvites> = { userIds: guidList(ids), resendAll: false };
+  return request(connection, resendUserInvites, { body, idempotent: false }, options, peopleOf);
 }
 
 /**
  * Sets a user's language and formats (PUT /people/{id}/culture). Same as `ds.people.setCulture`.
- * @example await setPersonCulture(connection, me.id, 'de-DE');
+ * @example await peopleSetCulture(connection, me.id, 'de-DE');
  */
-export async function setPersonCulture(
+export async function peopleSetCulture(
   connection: Connection,
   id: string,
   cultureName: string,
   options?: RequestOptions,
 ): Promise<Person> {
-  const path = `${PEOPLE}/${userSegment(id)}/culture`;
-  const body = { cultureName: culture(cultureName, 'culture') };
-  return toPerson(await response(connection, { method: 'PUT', path, body }, options));
+  const path = { userid: userSegment(id) };
+  const body: RequestBody<typeof updateMemberCulture> = { cultureName: culture(cultureName, 'culture') };
+  return request(connection, updateMemberCulture, { path, body }, options, personOf);
 }
 
-async function setStatus(
+function setStatus(
   connection: Connection,
   status: 'Active' | 'Terminated',
   ids: string | readonly string[],
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const body = { userIds: guidList(ids), resendAll: false };
-  return toPeople(
-    await response(connection, { method: 'PUT', path: `${PEOPLE}/status/${status}`, body }, options),
-  );
+  const body: RequestBody<typeof updateUserStatus> = { userIds: guidList(ids), resendAll: false };
+  return request(connection, updateUserStatus, { path: { status }, body }, options, peopleOf);
 }
 
-function response(connection: Connection, call: Call, options: RequestOptions | undefined): Promise<unknown> {
-  return transportOf(connection).call(call, options).then(unwrap);
+/** The profile of an EmployeeFullWrapper. */
+function personOf(envelope: { response: Parameters<typeof toPerson>[0] }): Person {
+  return toPerson(envelope.response);
 }
 
-function toSummaries(value: unknown): PersonSummary[] {
-  return Array.isArray(value) ? value.map(toPersonSummary) : [];
+/** The profiles of an EmployeeFullArrayWrapper. */
+function peopleOf(envelope: { response: Parameters<typeof toPerson>[0][] }): Person[] {
+  return envelope.response.map(toPerson);
 }
 
-function toPeople(value: unknown): Person[] {
-  return Array.isArray(value) ? value.map(toPerson) : [];
+function checkObject(value: unknown, field: string): void {
+  if (value === null || typeof value !== 'object')
+    throw new ValidationError(field, 'object', 'must be an object');
 }
 
-/** Checks the fields shared by create and update and copies the known ones (unknown keys are dropped). */
-function checkProfile(
-  input: CreatePersonInput | UpdatePersonInput,
-  prefix: string,
-  requireEmail: boolean,
-): Record<string, unknown> {
-  if (input === null || typeof input !== 'object')
-    throw new ValidationError(prefix, 'object', 'must be an object');
-  const body: Record<string, unknown> = {};
-  if (requireEmail || input.email !== undefined) body.email = email(input.email, `${prefix}.email`);
+/** Profile fields that create (MemberRequestDto) and update (UpdateMemberRequestDto) share. */
+type ProfileKey =
+  | 'firstName'
+  | 'lastName'
+  | 'location'
+  | 'comment'
+  | 'files'
+  | 'department'
+  | 'contacts'
+  | 'spam';
+type Profile = Pick<RequestBody<typeof addMember>, ProfileKey> &
+  Pick<RequestBody<typeof updateMember>, ProfileKey>;
+
+/** Checks the profile fields shared by create and update and copies the known ones into `body`. */
+function checkProfile(input: CreatePersonInput | UpdatePersonInput, prefix: string, body: Profile): void {
   for (const key of ['firstName', 'lastName'] as const) {
     if (input[key] !== undefined) body[key] = requiredText(input[key], `${prefix}.${key}`, 255);
   }
@@ -493,5 +505,43 @@ function checkProfile(
     optionalBoolean(input.spam, `${prefix}.spam`);
     body.spam = input.spam;
   }
-  return body;
 }
+
+// ---- Deprecated names (kept for one minor release; the rule now: `ds.people.get` is `peopleGet`) ----
+
+/** @deprecated Renamed {@link peopleCreate} (`ds.people.create`); this alias is removed in the next minor release. */
+export const createPerson: typeof peopleCreate = peopleCreate;
+/** @deprecated Renamed {@link peopleGetByEmail} (`ds.people.getByEmail`); this alias is removed in the next minor release. */
+export const getPersonByEmail: typeof peopleGetByEmail = peopleGetByEmail;
+/** @deprecated Renamed {@link peopleGet} (`ds.people.get`); this alias is removed in the next minor release. */
+export const getPerson: typeof peopleGet = peopleGet;
+/** @deprecated Renamed {@link peopleMe} (`ds.people.me`); this alias is removed in the next minor release. */
+export const getMe: typeof peopleMe = peopleMe;
+/** @deprecated Renamed {@link peopleExists} (`ds.people.exists`); this alias is removed in the next minor release. */
+export const personExists: typeof peopleExists = peopleExists;
+/** @deprecated Renamed {@link peopleUpdate} (`ds.people.update`); this alias is removed in the next minor release. */
+export const updatePerson: typeof peopleUpdate = peopleUpdate;
+/** @deprecated Renamed {@link peopleList} (`ds.people.list`); this alias is removed in the next minor release. */
+export const listPeople: typeof peopleList = peopleList;
+/** @deprecated Renamed {@link peopleSearch} (`ds.people.search`); this alias is removed in the next minor release. */
+export const searchPeople: typeof peopleSearch = peopleSearch;
+/** @deprecated Renamed {@link peopleTerminate} (`ds.people.terminate`); this alias is removed in the next minor release. */
+export const terminatePeople: typeof peopleTerminate = peopleTerminate;
+/** @deprecated Renamed {@link peopleReactivate} (`ds.people.reactivate`); this alias is removed in the next minor release. */
+export const reactivatePeople: typeof peopleReactivate = peopleReactivate;
+/** @deprecated Renamed {@link peopleDelete} (`ds.people.delete`); this alias is removed in the next minor release. */
+export const deletePeople: typeof peopleDelete = peopleDelete;
+/** @deprecated Renamed {@link peopleChangeType} (`ds.people.changeType`); this alias is removed in the next minor release. */
+export const changePeopleType: typeof peopleChangeType = peopleChangeType;
+/** @deprecated Renamed {@link peopleDowngrade} (`ds.people.downgrade`); this alias is removed in the next minor release. */
+export const downgradePerson: typeof peopleDowngrade = peopleDowngrade;
+/** @deprecated Renamed {@link peopleDowngradeProgress} (`ds.people.downgradeProgress`); this alias is removed in the next minor release. */
+export const downgradeProgress: typeof peopleDowngradeProgress = peopleDowngradeProgress;
+/** @deprecated Renamed {@link peopleCancelDowngrade} (`ds.people.cancelDowngrade`); this alias is removed in the next minor release. */
+export const cancelDowngrade: typeof peopleCancelDowngrade = peopleCancelDowngrade;
+/** @deprecated Renamed {@link peopleInvite} (`ds.people.invite`); this alias is removed in the next minor release. */
+export const invitePeople: typeof peopleInvite = peopleInvite;
+/** @deprecated Renamed {@link peopleResendInvites} (`ds.people.resendInvites`); this alias is removed in the next minor release. */
+export const resendInvites: typeof peopleResendInvites = peopleResendInvites;
+/** @deprecated Renamed {@link peopleSetCulture} (`ds.people.setCulture`); this alias is removed in the next minor release. */
+export const setPersonCulture: typeof peopleSetCulture = peopleSetCulture;

@@ -1,9 +1,15 @@
+import type { Connection } from './connection.js';
+import { type QueryParams, searchUsersByExtendedFilter } from './operations.js';
 import type { RequestOptions } from './options.js';
 import { checkTotal, PageProgress } from './page-guard.js';
 import { type Person, toPerson } from './person.js';
-import type { Transport } from './transport.js';
+import { request as send } from './request.js';
 import { integer } from './validate.js';
 
+/** @internal The query of GET /people/filter, as the generated contract types it. */
+export type FilterQuery = QueryParams<typeof searchUsersByExtendedFilter>;
+
+/** Path of the listing, for {@link PaginationError}s. */
 const PATH = '/api/2.0/people/filter';
 
 /** One page of results with the server's total. */
@@ -31,14 +37,22 @@ export interface PageRequest {
  * 100 are fetched one after another as you go), or call {@link PersonList.page} for one page and its total.
  */
 export class PersonList implements AsyncIterable<Person> {
-  readonly #transport: Transport;
-  readonly #query: string;
+  readonly #connection: Connection;
+  readonly #query: FilterQuery;
   readonly #pageSize: number;
   readonly #options: RequestOptions | undefined;
+  readonly #invalid: unknown;
 
   /** @internal Use {@link People.list}. */
-  constructor(transport: Transport, query: string, pageSize: number, options: RequestOptions | undefined) {
-    this.#transport = transport;
+  constructor(
+    connection: Connection,
+    query: FilterQuery,
+    pageSize: number,
+    options: RequestOptions | undefined,
+    invalid?: unknown,
+  ) {
+    this.#invalid = invalid;
+    this.#connection = connection;
     this.#query = query;
     this.#pageSize = pageSize;
     this.#options = options;
@@ -49,18 +63,19 @@ export class PersonList implements AsyncIterable<Person> {
    * @example const { items, total } = await ds.people.list({ status: 'Active' }).page({ startIndex: 0, count: 25 });
    */
   async page(request: PageRequest = {}): Promise<Page<Person>> {
+    if (this.#invalid !== undefined) throw this.#invalid;
     const startIndex =
       request.startIndex === undefined ? 0 : integer(request.startIndex, 'page.startIndex', 0);
     const count = request.count === undefined ? this.#pageSize : integer(request.count, 'page.count', 1, 100);
-    const paging = `count=${count}&startIndex=${startIndex}`;
-    const query = this.#query ? `?${this.#query}&${paging}` : `?${paging}`;
-    const body = (await this.#transport.call({ method: 'GET', path: PATH, query }, this.#options)) as {
-      response?: unknown;
-      total?: unknown;
-    };
-    const list = Array.isArray(body?.response) ? body.response : [];
-    const items = list.map(toPerson);
-    const total = checkTotal(body?.total, PATH, startIndex);
+    const query: FilterQuery = { ...this.#query, count, startIndex };
+    const { items, total: sent } = await send(
+      this.#connection,
+      searchUsersByExtendedFilter,
+      { query },
+      this.#options,
+      (envelope) => ({ items: envelope.response.map(toPerson), total: envelope.total }),
+    );
+    const total = checkTotal(sent, PATH, startIndex);
     const end = startIndex + items.length;
     const more = items.length === count && (total === undefined || end < total);
     return { items, total, startIndex, nextStartIndex: more ? end : undefined };

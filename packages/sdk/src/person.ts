@@ -1,3 +1,5 @@
+import type { components } from '@docspace-people/client';
+import { missing, requiredString } from './decode.js';
 import {
   type ActivationStatus,
   activationName,
@@ -18,8 +20,8 @@ export interface Contact {
 export interface GroupSummary {
   /** Group id (GUID). */
   id: string;
-  /** Group name. */
-  name: string;
+  /** Group name (`undefined` when the server sent none). */
+  name: string | undefined;
   /** Group manager, if the server sent it. */
   manager?: string;
 }
@@ -110,13 +112,24 @@ export interface Person extends PersonSummary {
   usedSpace: number | undefined;
 }
 
-/** Derives the readable type from the server's flags. A user with no flag set is a RoomAdmin (older servers). */
-export function personType(dto: Record<string, unknown>): PersonType {
+type EmployeeDto = components['schemas']['EmployeeDto'];
+type EmployeeFullDto = components['schemas']['EmployeeFullDto'];
+type GroupSummaryDto = components['schemas']['GroupSummaryDto'];
+type ContactDto = components['schemas']['Contact'];
+
+/**
+ * Derives the readable type from the server's flags. A user with every flag false is a RoomAdmin (older servers
+ * had no `isRoomAdmin`); a profile without any of the flags is an error (nothing is guessed).
+ */
+export function personType(dto: EmployeeFullDto): PersonType {
   if (dto.isOwner === true) return 'Owner';
   if (dto.isAdmin === true) return 'DocSpaceAdmin';
   if (dto.isRoomAdmin === true) return 'RoomAdmin';
   if (dto.isVisitor === true) return 'Guest';
   if (dto.isCollaborator === true) return 'User';
+  if (dto.isAdmin === undefined && dto.isVisitor === undefined && dto.isCollaborator === undefined) {
+    missing('isAdmin');
+  }
   return 'RoomAdmin';
 }
 
@@ -135,22 +148,24 @@ export function parseDate(value: unknown): Date | undefined {
   return Number.isNaN(time) ? undefined : new Date(time);
 }
 
-/** Turns the server's EmployeeFullDto (or EmployeeDto) into a {@link Person}. Unknown fields are kept in `raw`. */
-export function toPerson(value: unknown): Person {
-  const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+/**
+ * Turns the server's EmployeeFullDto into a {@link Person}. Unknown fields are kept in `raw`. A missing `id` or
+ * `status` is an error naming the field (see decode.ts), never a default.
+ */
+export function toPerson(dto: EmployeeFullDto): Person {
   // One object literal with a fixed shape: cheaper than spreading the summary into it.
   return {
-    id: typeof dto.id === 'string' ? dto.id : '',
-    displayName: str(dto.displayName),
+    id: requiredString(dto.id, 'id'),
+    displayName: dto.displayName ?? undefined,
     avatar: avatarUrls(dto),
     hasAvatar: dto.hasAvatar === true,
-    profileUrl: str(dto.profileUrl),
+    profileUrl: dto.profileUrl ?? undefined,
     raw: dto,
-    userName: str(dto.userName),
-    email: str(dto.email),
-    firstName: str(dto.firstName),
-    lastName: str(dto.lastName),
-    status: statusName(dto.status),
+    userName: dto.userName ?? undefined,
+    email: dto.email ?? undefined,
+    firstName: dto.firstName ?? undefined,
+    lastName: dto.lastName ?? undefined,
+    status: dto.status === undefined ? missing('status') : statusName(dto.status),
     activationStatus: activationName(dto.activationStatus),
     type: personType(dto),
     isOwner: dto.isOwner === true,
@@ -160,32 +175,44 @@ export function toPerson(value: unknown): Person {
     isVisitor: dto.isVisitor === true,
     registrationDate: parseDate(dto.registrationDate),
     terminated: parseDate(dto.terminated),
-    department: str(dto.department),
-    groups: Array.isArray(dto.groups) ? (dto.groups as GroupSummary[]) : [],
-    contacts: Array.isArray(dto.contacts) ? (dto.contacts as Contact[]) : [],
-    location: str(dto.location),
-    notes: str(dto.notes),
-    cultureName: str(dto.cultureName),
-    mobilePhone: str(dto.mobilePhone),
-    quotaLimit: typeof dto.quotaLimit === 'number' ? dto.quotaLimit : undefined,
-    usedSpace: typeof dto.usedSpace === 'number' ? dto.usedSpace : undefined,
+    department: dto.department ?? undefined,
+    groups: dto.groups ? dto.groups.map(toGroup) : [],
+    contacts: dto.contacts ? dto.contacts.map(toContact) : [],
+    location: dto.location ?? undefined,
+    notes: dto.notes ?? undefined,
+    cultureName: dto.cultureName ?? undefined,
+    mobilePhone: dto.mobilePhone ?? undefined,
+    quotaLimit: dto.quotaLimit ?? undefined,
+    usedSpace: dto.usedSpace ?? undefined,
   };
 }
 
 /** Turns the server's EmployeeDto (the short form) into a {@link PersonSummary}. */
-export function toPersonSummary(value: unknown): PersonSummary {
-  const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+export function toPersonSummary(dto: EmployeeDto): PersonSummary {
   return {
-    id: typeof dto.id === 'string' ? dto.id : '',
-    displayName: str(dto.displayName),
+    id: requiredString(dto.id, 'id'),
+    displayName: dto.displayName ?? undefined,
     avatar: avatarUrls(dto),
     hasAvatar: dto.hasAvatar === true,
-    profileUrl: str(dto.profileUrl),
+    profileUrl: dto.profileUrl ?? undefined,
     raw: dto,
   };
 }
 
-function avatarUrls(dto: Record<string, unknown>): AvatarUrls {
+function toGroup(dto: GroupSummaryDto, i: number): GroupSummary {
+  const group: GroupSummary = { id: requiredString(dto.id, `groups[${i}].id`), name: dto.name ?? undefined };
+  if (typeof dto.manager === 'string') group.manager = dto.manager;
+  return group;
+}
+
+function toContact(dto: ContactDto, i: number): Contact {
+  return {
+    type: requiredString(dto.type, `contacts[${i}].type`),
+    value: requiredString(dto.value, `contacts[${i}].value`),
+  };
+}
+
+function avatarUrls(dto: EmployeeDto): AvatarUrls {
   const avatar: AvatarUrls = {};
   if (typeof dto.avatarOriginal === 'string') avatar.original = dto.avatarOriginal;
   if (typeof dto.avatarMax === 'string') avatar.max = dto.avatarMax;
@@ -193,8 +220,4 @@ function avatarUrls(dto: Record<string, unknown>): AvatarUrls {
   if (typeof dto.avatarSmall === 'string') avatar.small = dto.avatarSmall;
   if (typeof dto.avatar === 'string') avatar.default = dto.avatar;
   return avatar;
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

@@ -1,8 +1,17 @@
-import { type Connection, transportOf } from './connection.js';
-import { unwrap } from './envelope.js';
+import type { components } from '@docspace-people/client';
+import type { Connection } from './connection.js';
 import { PhotoUploadError, ValidationError } from './errors.js';
 import { type PhotoData, readImage } from './image-input.js';
+import {
+  createMemberPhotoThumbnails,
+  deleteMemberPhoto,
+  getMemberPhoto,
+  type RequestBody,
+  updateMemberPhoto,
+  uploadMemberPhoto,
+} from './operations.js';
 import type { RequestOptions } from './options.js';
+import { expandPath, request } from './request.js';
 import { httpsUrl, integer, requiredText, userSegment } from './validate.js';
 
 // The photo operations as standalone functions; `ds.photos.*` delegates to these. Since 2025-11 DocSpace lets
@@ -24,10 +33,10 @@ export interface Photo {
   small: string | undefined;
 }
 
-/** Options of {@link uploadPhoto} / `ds.photos.upload`. */
+/** Options of {@link photosUpload} / `ds.photos.upload`. */
 export interface UploadPhotoOptions extends RequestOptions {
   /**
-   * Save the photo at once (true, default) or keep it as a temporary file to crop with {@link cropPhoto}
+   * Save the photo at once (true, default) or keep it as a temporary file to crop with {@link photosCrop}
    * (false: the result's `tmpFile` names it).
    */
   autosave?: boolean | undefined;
@@ -41,7 +50,7 @@ export interface UploadPhotoOptions extends RequestOptions {
 export interface PhotoUploadResult {
   /** Whether the photo was saved (`autosave: true`) or only stored as a temporary file. */
   autosaved: boolean;
-  /** Temporary file name to pass to {@link cropPhoto} (when `autosave: false`). */
+  /** Temporary file name to pass to {@link photosCrop} (when `autosave: false`). */
   tmpFile: string | undefined;
   /** The server's `data` as sent (saved URLs when autosaved). */
   data: unknown;
@@ -49,7 +58,7 @@ export interface PhotoUploadResult {
   message: string | undefined;
 }
 
-/** The crop rectangle for {@link cropPhoto}, in pixels of the uploaded image. */
+/** The crop rectangle for {@link photosCrop}, in pixels of the uploaded image. */
 export interface CropArea {
   /** Temporary file name from an upload with `autosave: false`. */
   tmpFile: string;
@@ -68,29 +77,30 @@ export const DEFAULT_MAX_PHOTO_BYTES = 1024 * 1024;
 
 /**
  * Gets the URLs of a user's photo in every size. Same as `ds.photos.get`.
- * @example const { max } = await getPhoto(connection, userId);
+ * @example const { max } = await photosGet(connection, userId);
  */
-export async function getPhoto(
+export async function photosGet(
   connection: Connection,
   userId: string,
   options?: RequestOptions,
 ): Promise<Photo> {
-  return toPhoto(await photoCall(connection, 'GET', userId, '', undefined, options));
+  const path = { userid: userSegment(userId, 'userId') };
+  return request(connection, getMemberPhoto, { path }, options, photoOf);
 }
 
 /**
  * Uploads a PNG or JPEG (checked by content and size before sending) as multipart fields `File` and `Autosave`.
  * The server always answers HTTP 200; a refusal (`success: false`) throws {@link PhotoUploadError}.
  * Same as `ds.photos.upload`.
- * @example await uploadPhoto(connection, me.id, './avatar.png');
+ * @example await photosUpload(connection, me.id, './avatar.png');
  */
-export async function uploadPhoto(
+export async function photosUpload(
   connection: Connection,
   userId: string,
   data: PhotoData,
   options: UploadPhotoOptions = {},
 ): Promise<PhotoUploadResult> {
-  const segment = userSegment(userId, 'userId');
+  const path = { userid: userSegment(userId, 'userId') };
   const maxBytes =
     options.maxBytes === undefined
       ? DEFAULT_MAX_PHOTO_BYTES
@@ -104,92 +114,95 @@ export async function uploadPhoto(
   const form = new FormData();
   form.append('File', new Blob([image.bytes], { type: image.mimeType }), fileName);
   form.append('Autosave', String(autosave));
-  const body = await transportOf(connection).call(
-    { method: 'POST', path: `/api/2.0/people/${segment}/photo`, form },
-    options,
-  );
-  const result = (unwrap(body) ?? {}) as { success?: unknown; data?: unknown; message?: unknown };
-  const message = typeof result.message === 'string' ? result.message : undefined;
-  if (result.success !== true) throw new PhotoUploadError(message);
-  return {
-    autosaved: autosave,
-    tmpFile: !autosave && typeof result.data === 'string' ? result.data : undefined,
-    data: result.data,
-    message,
-  };
+  return request(connection, uploadMemberPhoto, { path, form }, options, ({ response }, status) => {
+    const message = response.message ?? undefined;
+    if (response.success !== true) {
+      const { method, parts } = uploadMemberPhoto;
+      throw new PhotoUploadError({ serverMessage: message, status, method, path: expandPath(parts, path) });
+    }
+    return {
+      autosaved: autosave,
+      tmpFile: !autosave && typeof response.data === 'string' ? response.data : undefined,
+      data: response.data,
+      message,
+    };
+  });
 }
 
 /**
  * Sets the photo from an image URL (PUT /people/{id}/photo). The URL must be https; the server fetches it.
  * Same as `ds.photos.setFromUrl`.
- * @example await setPhotoFromUrl(connection, me.id, 'https://example.com/me.png');
+ * @example await photosSetFromUrl(connection, me.id, 'https://example.com/me.png');
  */
-export async function setPhotoFromUrl(
+export async function photosSetFromUrl(
   connection: Connection,
   userId: string,
   url: string,
   options?: RequestOptions,
 ): Promise<Photo> {
-  const files = httpsUrl(url, 'url');
-  return toPhoto(await photoCall(connection, 'PUT', userId, '', { files }, options));
+  const path = { userid: userSegment(userId, 'userId') };
+  const body = { files: httpsUrl(url, 'url') };
+  return request(connection, updateMemberPhoto, { path, body }, options, photoOf);
 }
 
 /**
  * Deletes the photo (the default avatar comes back). Same as `ds.photos.delete`.
- * @example await deletePhoto(connection, me.id);
+ * @example await photosDelete(connection, me.id);
  */
-export async function deletePhoto(
+export async function photosDelete(
   connection: Connection,
   userId: string,
   options?: RequestOptions,
 ): Promise<Photo> {
-  return toPhoto(await photoCall(connection, 'DELETE', userId, '', undefined, options));
+  const path = { userid: userSegment(userId, 'userId') };
+  return request(connection, deleteMemberPhoto, { path }, options, photoOf);
 }
 
 /**
  * Crops a photo uploaded with `autosave: false` and saves the thumbnails. Same as `ds.photos.crop`.
- * @example await cropPhoto(connection, me.id, { tmpFile, x: 0, y: 0, width: 200, height: 200 });
+ * @example await photosCrop(connection, me.id, { tmpFile, x: 0, y: 0, width: 200, height: 200 });
  */
-export async function cropPhoto(
+export async function photosCrop(
   connection: Connection,
   userId: string,
   area: CropArea,
   options?: RequestOptions,
 ): Promise<Photo> {
+  const path = { userid: userSegment(userId, 'userId') };
   if (area === null || typeof area !== 'object')
     throw new ValidationError('area', 'object', 'must be an object');
-  const body = {
+  const body: RequestBody<typeof createMemberPhotoThumbnails> = {
     tmpFile: requiredText(area.tmpFile, 'area.tmpFile', 1024),
     x: integer(area.x, 'area.x', 0),
     y: integer(area.y, 'area.y', 0),
     width: integer(area.width, 'area.width', 1),
     height: integer(area.height, 'area.height', 1),
   };
-  return toPhoto(await photoCall(connection, 'POST', userId, '/thumbnails', body, options));
+  return request(connection, createMemberPhotoThumbnails, { path, body }, options, photoOf);
 }
 
-async function photoCall(
-  connection: Connection,
-  method: string,
-  userId: string,
-  suffix: string,
-  body: unknown,
-  options: RequestOptions | undefined,
-): Promise<unknown> {
-  const path = `/api/2.0/people/${userSegment(userId, 'userId')}/photo${suffix}`;
-  const call = body === undefined ? { method, path } : { method, path, body };
-  return unwrap(await transportOf(connection).call(call, options));
-}
+type ThumbnailsDataDto = components['schemas']['ThumbnailsDataDto'];
 
-function toPhoto(value: unknown): Photo {
-  const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const pick = (key: string) => (typeof dto[key] === 'string' ? (dto[key] as string) : undefined);
+function photoOf({ response }: { response: ThumbnailsDataDto }): Photo {
   return {
-    original: pick('original'),
-    retina: pick('retina'),
-    max: pick('max'),
-    big: pick('big'),
-    medium: pick('medium'),
-    small: pick('small'),
+    original: response.original ?? undefined,
+    retina: response.retina ?? undefined,
+    max: response.max ?? undefined,
+    big: response.big ?? undefined,
+    medium: response.medium ?? undefined,
+    small: response.small ?? undefined,
   };
 }
+
+// ---- Deprecated names (kept for one minor release; the rule now: `ds.photos.get` is `photosGet`) ----
+
+/** @deprecated Renamed {@link photosGet} (`ds.photos.get`); this alias is removed in the next minor release. */
+export const getPhoto: typeof photosGet = photosGet;
+/** @deprecated Renamed {@link photosUpload} (`ds.photos.upload`); this alias is removed in the next minor release. */
+export const uploadPhoto: typeof photosUpload = photosUpload;
+/** @deprecated Renamed {@link photosSetFromUrl} (`ds.photos.setFromUrl`); this alias is removed in the next minor release. */
+export const setPhotoFromUrl: typeof photosSetFromUrl = photosSetFromUrl;
+/** @deprecated Renamed {@link photosDelete} (`ds.photos.delete`); this alias is removed in the next minor release. */
+export const deletePhoto: typeof photosDelete = photosDelete;
+/** @deprecated Renamed {@link photosCrop} (`ds.photos.crop`); this alias is removed in the next minor release. */
+export const cropPhoto: typeof photosCrop = photosCrop;

@@ -34,15 +34,8 @@ function rawFetch(transport: Transport): (request: Request) => Promise<Response>
     const path = url.startsWith(origin) ? url.slice(origin.length, query < 0 ? undefined : query) : url;
     // The caller's signal (openapi-fetch puts it on the Request) must survive our own per-attempt signal.
     const options: RequestOptions = { signal: request.signal };
-    const idempotent = isIdempotentMethod(request.method);
-    return transport.run(
-      request.method,
-      path,
-      idempotent,
-      options,
-      request,
-      undefined,
-      undefined,
-    ) as Promise<Response>;
+    const method = request.method;
+    const out = { method, path, idempotent: isIdempotentMethod(method), input: request };
+    return transport.deliver(out, options).then((delivery) => delivery.response);
   };
 }

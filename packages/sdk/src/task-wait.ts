@@ -1,6 +1,5 @@
-import { DocSpaceError } from './errors.js';
+import { type TaskProgress, TaskTimeoutError } from './errors.js';
 import { sleep } from './transport.js';
-import type { TaskProgress } from './type-change.js';
 import { integer } from './validate.js';
 
 /**
@@ -28,24 +27,6 @@ export interface TaskWaitOptions {
   signal?: AbortSignal | undefined;
   /** Called with each progress report while waiting. */
   onProgress?: ((progress: TaskProgress) => void) | undefined;
-}
-
-/** Waiting for a server task took longer than `maxWaitMs`. The task may still be running on the server. */
-export class TaskTimeoutError extends DocSpaceError {
-  override readonly name: string = 'TaskTimeoutError';
-  /** The last progress report. */
-  readonly progress: TaskProgress;
-  /** The maximum wait that elapsed, in milliseconds. */
-  readonly maxWaitMs: number;
-
-  /** The last progress report and the wait that elapsed. */
-  constructor(progress: TaskProgress, maxWaitMs: number) {
-    super(
-      `task still ${progress.status.toLowerCase()} (${progress.percentage}%) after ${maxWaitMs} ms: stopped waiting; the task may go on (read its progress or cancel it)`,
-    );
-    this.progress = progress;
-    this.maxWaitMs = maxWaitMs;
-  }
 }
 
 /** @internal True once a task has stopped: reported completed, or a terminal status even with `isCompleted: false`. */

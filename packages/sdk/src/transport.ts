@@ -1,12 +1,14 @@
 import { type Auth, redact } from './auth.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, guardedResponse, readTextCapped } from './body-limits.js';
 import { type DeadlineGroup, Deadlines } from './deadlines.js';
+import { decode, ResponseFieldError, unexpectedResponse } from './decode.js';
 import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.js';
 import { checkHeaders } from './header-check.js';
 import { Limiter } from './limiter.js';
+import type { Operation } from './operations.js';
 import type { DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
 import { redactError, secretForms } from './redaction.js';
-import { isErrorEnvelope, toApiError } from './response-errors.js';
+import { expandPath, queryString, type RawArgs } from './request.js';
 import {
   backoffMs,
   failedBeforeSending,
@@ -16,27 +18,44 @@ import {
   serverWaitMs,
 } from './retry-policy.js';
 
-/** @internal One facade call: method, path (already encoded), query string and body. */
-export interface Call {
+/**
+ * @internal One HTTP exchange for the sending layer: what to send and how to read the answer. Built by
+ * {@link Transport.send} (facade calls) and by the raw client's fetch (raw-client.ts).
+ */
+export interface Outgoing {
+  /** Upper-case HTTP method. */
   method: string;
-  /** Path from the origin, starting with `/api/2.0/`, every user-supplied segment already encoded. */
+  /** Path from the origin, for errors and logs (no query string). */
   path: string;
-  /** `''` or a query string starting with `?`, already encoded. */
-  query?: string;
-  /** JSON body. */
-  body?: unknown;
-  /** Multipart body (photo upload). */
-  form?: FormData;
-  /** Overrides the method's idempotency (e.g. resending invitations is a PUT that sends e-mails). */
-  idempotent?: boolean;
+  /** Whether sending it twice can do no harm (see retry-policy.ts). */
+  idempotent: boolean;
+  /** A URL and its init (facade calls), or a ready `Request` (raw client). */
+  input: string | Request;
+  /** Method, headers and body when `input` is a URL. */
+  init?: RequestInit | undefined;
+  /**
+   * Reads the final answer's body inside the attempt (under its timeout and concurrency slot). Leave it out to
+   * get the `Response` unread (raw client): its body is then guarded by the size cap and the rest of the
+   * attempt's timeout (body-limits.ts) for whoever reads it.
+   */
+  read?: ((response: Response) => Promise<string>) | undefined;
+}
+
+/** @internal What the sending layer hands to the decoder: the final answer and its body text, if read. */
+export interface Delivery {
+  response: Response;
+  text: string | undefined;
 }
 
 const BACKOFF_CAP_MS = 8000;
 
 /**
- * @internal The SDK's own small fetch pipeline: URL, auth header, JSON, envelope check, error mapping, retries,
- * concurrency limits, timeouts and aborts. The facade's methods use {@link Transport.call}; the typed raw
- * client's `fetch` (raw-client.ts) uses {@link Transport.run}, so both share auth, retries and limits.
+ * @internal The SDK's own small fetch pipeline, in two layers:
+ * - sending ({@link Transport.deliver}): concurrency limits, the rate-limit pause, per-attempt timeouts, aborts and
+ *   retries; it returns the final HTTP answer, whatever its status;
+ * - decoding (decode.ts, used by {@link Transport.send}): the one place that reads the envelope and turns an answer
+ *   into a payload or an error.
+ * The typed raw client uses the sending layer only (raw-client.ts), so both share auth, retries and limits.
  */
 export class Transport {
   readonly origin: string;
@@ -78,7 +97,7 @@ export class Transport {
     this.#jsonHeaders = { ...this.#readHeaders, 'content-type': 'application/json' };
   }
 
-  /** Replaces the secrets in a text (for log lines and custom inspection). */
+  /** Replaces the secrets in a text (for log lines, error messages and custom inspection). */
   redact(text: string): string {
     return redact(text, this.#secrets);
   }
@@ -99,46 +118,66 @@ export class Transport {
   }
 
   /**
-   * Sends a facade call and returns the parsed body (the success envelope, or whatever JSON the server sent).
-   * Throws an {@link ApiError} subclass for HTTP errors and for error envelopes sent with HTTP 2xx.
+   * @internal Sends a declared operation (see request.ts), decodes the answer (decode.ts) and resolves with
+   * `map` of the success envelope. Throws an {@link ApiError} subclass for error answers and an
+   * {@link UnexpectedResponseError} for answers that are not what the operation promises.
    */
-  call(call: Call, options?: RequestOptions): Promise<unknown> {
-    const url = call.query ? this.origin + call.path + call.query : this.origin + call.path;
-    let headers = call.body === undefined ? this.#readHeaders : this.#jsonHeaders;
+  async send<T>(
+    op: Operation,
+    args: RawArgs,
+    options: RequestOptions | undefined,
+    map: (envelope: unknown, status: number) => T,
+  ): Promise<T> {
+    const method = op.method;
+    const path = expandPath(op.parts, args.path);
+    const query = queryString(args.query);
+    let headers = args.body === undefined ? this.#readHeaders : this.#jsonHeaders;
     if (options?.headers) {
       checkHeaders(options.headers, 'options.headers');
       headers = { ...headers, ...withoutAuthorization(options.headers) };
     }
-    const body = call.form ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
-    const idempotent = call.idempotent ?? isIdempotentMethod(call.method);
-    return this.run(call.method, call.path, idempotent, options, url, headers, body);
+    const init: RequestInit = { method, headers };
+    if (args.form !== undefined) init.body = args.form;
+    else if (args.body !== undefined) init.body = JSON.stringify(args.body);
+    const { response, text } = await this.deliver(
+      {
+        method,
+        path,
+        idempotent: args.idempotent ?? isIdempotentMethod(method),
+        input: query ? this.origin + path + query : this.origin + path,
+        init,
+        read: (answer) => readTextCapped(answer, this.#maxResponseBytes, method, path),
+      },
+      options,
+    );
+    try {
+      return map(decode(op.kind, method, path, response, text as string, this), response.status);
+    } catch (error) {
+      const failure = this.redactError(
+        error instanceof ResponseFieldError
+          ? unexpectedResponse(method, path, response, text as string, error.message, this)
+          : error,
+      );
+      this.#log(() => `${method} ${path} -> ${(failure as Error).message}`);
+      throw failure;
+    }
   }
 
   /**
-   * @internal Sends one request with retries, limits and timeouts. `input` is a URL (facade calls: returns the
-   * parsed body, throws on HTTP errors) or a `Request` (the raw client: returns the `Response`, errors included).
+   * @internal The sending layer: sends one exchange with the concurrency limits, the rate-limit pause, a timeout
+   * per attempt and retries (see retry-policy.ts), and returns the final answer, whatever its status. Throws only
+   * {@link ConnectionError}, {@link TimeoutError} or the caller's abort reason.
    */
-  async run(
-    method: string,
-    path: string,
-    idempotent: boolean,
-    options: RequestOptions | undefined,
-    input: string | Request,
-    headers: Record<string, string> | undefined,
-    body: BodyInit | undefined,
-  ): Promise<unknown> {
-    const raw = typeof input !== 'string';
+  async deliver(out: Outgoing, options: RequestOptions | undefined): Promise<Delivery> {
+    const { method, path, idempotent, input } = out;
     const signal = options?.signal;
     const maxRetries = options?.maxRetries ?? this.#maxRetries;
     const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
     const limiter = method === 'GET' || method === 'HEAD' ? this.reads : this.writes;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
-      if (limiter.pausedUntil !== 0) await this.#waitForPause(limiter, method, path, signal);
-      if (!limiter.tryAcquire()) await limiter.wait(signal);
-      const started = this.#logger || raw ? Date.now() : 0;
-      let response: Response;
-      let parsed: unknown;
+      await this.#acquire(limiter, method, path, signal);
+      const started = this.#logger || !out.read ? Date.now() : 0;
       // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
       const group: DeadlineGroup | undefined = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
       let controller: AbortController | undefined;
@@ -151,21 +190,26 @@ export class Transport {
         group?.signal.addEventListener('abort', onAbort, { once: true });
       }
       const fetchSignal = controller ? controller.signal : group?.signal;
+      let response: Response;
+      let text: string | undefined;
+      let retryIn: number | undefined;
       try {
-        if (raw) {
+        if (typeof input === 'string') {
+          const init = out.init as RequestInit;
+          if (fetchSignal) init.signal = fetchSignal;
+          response = await this.#fetch(input, init);
+        } else {
           // A request with a body can be sent once: keep a copy while a retry is possible.
           const request = input.body !== null && attempt < maxRetries ? input.clone() : input;
           response = await this.#fetch(request, fetchSignal ? { signal: fetchSignal } : undefined);
-        } else {
-          const init: RequestInit = { method, headers: headers as Record<string, string> };
-          if (body !== undefined) init.body = body;
-          if (fetchSignal) init.signal = fetchSignal;
-          response = await this.#fetch(input, init);
         }
-        if (!raw) parsed = parseBody(await readTextCapped(response, this.#maxResponseBytes, method, path));
+        retryIn = this.#retryDelay(response, limiter, attempt, maxRetries, idempotent);
+        if (retryIn !== undefined) await response.body?.cancel();
+        else if (out.read) text = await out.read(response);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (error instanceof ResponseTooLargeError) {
+          // The same request would get the same answer: never retried.
           this.#log(() => `${method} ${path} -> ${error.message}`);
           throw this.redactError(error);
         }
@@ -189,30 +233,20 @@ export class Transport {
         }
         limiter.release();
       }
-
-      const status = response.status;
-      if (status < 400 && !isErrorEnvelope(parsed)) {
-        if (this.#logger) this.#log(() => `${method} ${path} -> ${status} in ${Date.now() - started} ms`);
-        const reset = rateLimitResetMs(response.headers);
-        if (reset !== undefined) this.#pause(limiter, reset);
-        return raw ? this.#guard(response, method, path, timeoutMs, started, signal) : parsed;
-      }
-      const waitMs = status >= 400 ? serverWaitMs(response.headers) : undefined;
-      if (status === 429 && waitMs !== undefined) this.#pause(limiter, waitMs);
-      const retryable = attempt < maxRetries && isRetryableStatus(status, idempotent, waitMs !== undefined);
-      const delay = retryable
-        ? (waitMs ?? backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs)))
-        : 0;
-      if (retryable && delay <= this.#maxWaitMs) {
-        this.#log(() => `${method} ${path} -> ${status}, retry ${attempt + 1}/${maxRetries} in ${delay} ms`);
-        if (raw) await response.body?.cancel();
-        await sleep(delay, signal);
+      if (retryIn !== undefined) {
+        const status = response.status;
+        this.#log(
+          () => `${method} ${path} -> ${status}, retry ${attempt + 1}/${maxRetries} in ${retryIn} ms`,
+        );
+        await sleep(retryIn, signal);
         continue;
       }
-      if (raw) return this.#guard(response, method, path, timeoutMs, started, signal);
-      const error = this.redactError(toApiError(status, method, path, response.headers, parsed, waitMs));
-      this.#log(() => `${method} ${path} -> ${error.message}`);
-      throw error;
+      if (this.#logger) {
+        const status = response.status;
+        this.#log(() => `${method} ${path} -> ${status} in ${Date.now() - started} ms`);
+      }
+      if (out.read) return { response, text };
+      return { response: this.#guard(response, method, path, timeoutMs, started, signal), text };
     }
   }
 
@@ -237,6 +271,53 @@ export class Transport {
   }
 
   /**
+   * Applies the answer's rate-limit hints to the limiter and says whether to send again: the delay before the
+   * retry, or `undefined` to keep this answer.
+   */
+  #retryDelay(
+    response: Response,
+    limiter: Limiter,
+    attempt: number,
+    maxRetries: number,
+    idempotent: boolean,
+  ): number | undefined {
+    const status = response.status;
+    if (status < 400) {
+      const reset = rateLimitResetMs(response.headers);
+      if (reset !== undefined) this.#pause(limiter, reset);
+      return undefined;
+    }
+    const waitMs = serverWaitMs(response.headers);
+    if (status === 429 && waitMs !== undefined) this.#pause(limiter, waitMs);
+    if (attempt >= maxRetries || !isRetryableStatus(status, idempotent, waitMs !== undefined))
+      return undefined;
+    const delay = waitMs ?? backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs));
+    return delay <= this.#maxWaitMs ? delay : undefined;
+  }
+
+  /**
+   * Takes a concurrency slot, then holds it while the limiter is paused: requests already queued behind the limit
+   * when a 429 arrives wait for the window too, not only new ones.
+   */
+  async #acquire(limiter: Limiter, method: string, path: string, signal: AbortSignal | undefined) {
+    if (!limiter.tryAcquire()) await limiter.wait(signal);
+    while (limiter.pausedUntil !== 0) {
+      const wait = limiter.pausedUntil - Date.now();
+      if (wait <= 0) {
+        limiter.pausedUntil = 0;
+        return;
+      }
+      this.#log(() => `${method} ${path} waits ${wait} ms for the rate-limit window`);
+      try {
+        await sleep(wait, signal);
+      } catch (error) {
+        limiter.release();
+        throw error;
+      }
+    }
+  }
+
+  /**
    * After a 429 (or a response saying the window is used up), holds back the other requests of the same kind
    * until the window resets, so a burst does not hammer the server. Longer waits than `maxRetryWaitMs` are not
    * applied: those calls fail fast with the server's own 429.
@@ -247,34 +328,9 @@ export class Transport {
     if (until > limiter.pausedUntil) limiter.pausedUntil = until;
   }
 
-  async #waitForPause(limiter: Limiter, method: string, path: string, signal: AbortSignal | undefined) {
-    const wait = limiter.pausedUntil - Date.now();
-    if (wait <= 0) {
-      limiter.pausedUntil = 0;
-      return;
-    }
-    this.#log(() => `${method} ${path} waits ${wait} ms for the rate-limit window`);
-    await sleep(wait, signal);
-  }
-
   #log(line: () => string): void {
     if (this.#logger) this.#logger(this.redact(`[docspace] ${line()}`));
   }
-}
-
-/** @internal Parses a response text: JSON when it looks like JSON, else the text itself; `undefined` when empty. */
-export function parseBody(text: string): unknown {
-  if (text.length === 0) return undefined;
-  const first = text.charCodeAt(0);
-  // '{' or '[' or whitespace before them
-  if (first === 123 || first === 91 || first <= 32) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
 }
 
 function withoutAuthorization(headers: Record<string, string> | undefined): Record<string, string> {

@@ -1,25 +1,19 @@
-import { DocSpaceError } from './errors.js';
+import type { components } from '@docspace-people/client';
+import type { Connection } from './connection.js';
+import { missing } from './decode.js';
+import { TaskFailedError, type TaskProgress, type TaskStatus } from './errors.js';
+import {
+  getUserTypeUpdateProgress,
+  type RequestBody,
+  startUserTypeUpdate,
+  terminateUserTypeUpdate,
+} from './operations.js';
 import type { RequestOptions } from './options.js';
+import { request } from './request.js';
 import { type TaskWaitOptions, waitForTask, waitLimits } from './task-wait.js';
-import type { Transport } from './transport.js';
 import { guid, oneOf } from './validate.js';
 
-/** State of a server task. */
-export type TaskStatus = 'Created' | 'Running' | 'Completed' | 'Canceled' | 'Failed' | 'Unknown';
-
-/** Progress of the server's type-change (data reassignment) task. */
-export interface TaskProgress {
-  /** Task id. */
-  id: string | undefined;
-  /** 0 to 100. */
-  percentage: number;
-  /** True once the task has stopped (completed, canceled or failed). */
-  isCompleted: boolean;
-  /** Task state. */
-  status: TaskStatus;
-  /** The server's error message, when the task failed. */
-  error: string | undefined;
-}
+export type { TaskProgress, TaskStatus } from './errors.js';
 
 /** Options of {@link People.downgrade}. */
 export interface DowngradeOptions extends RequestOptions, TaskWaitOptions {
@@ -43,34 +37,25 @@ export interface DowngradeOptions extends RequestOptions, TaskWaitOptions {
   cancelOnAbort?: boolean | undefined;
 }
 
-/** The type-change task stopped with an error or was canceled. */
-export class TaskFailedError extends DocSpaceError {
-  override readonly name: string = 'TaskFailedError';
-  /** The last progress report. */
-  readonly progress: TaskProgress;
-
-  /** The last progress report of the task. */
-  constructor(progress: TaskProgress) {
-    super(`type change task ${progress.status.toLowerCase()}${progress.error ? `: ${progress.error}` : ''}`);
-    this.progress = progress;
-  }
-}
-
 const TASK_STATUS: readonly TaskStatus[] = ['Created', 'Running', 'Completed', 'Canceled', 'Failed'];
 
-/** @internal Turns the server's TaskProgressResponseDto into a {@link TaskProgress}. */
-export function toTaskProgress(value: unknown): TaskProgress {
-  const dto = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+type TaskProgressDto = components['schemas']['TaskProgressResponseDto'];
+
+/** @internal Turns the server's TaskProgressResponseDto into a {@link TaskProgress}; `status` is required. */
+export function toTaskProgress(dto: TaskProgressDto): TaskProgress {
+  // Servers send the status as a number or by name (some spell Failed "Failted").
+  const wire: unknown = dto.status;
   let status: TaskStatus = 'Unknown';
-  if (typeof dto.status === 'number') status = TASK_STATUS[dto.status] ?? 'Unknown';
-  else if (dto.status === 'Failted' || dto.status === 'Failed') status = 'Failed';
-  else if (typeof dto.status === 'string' && (TASK_STATUS as readonly string[]).includes(dto.status)) {
-    status = dto.status as TaskStatus;
+  if (wire === undefined || wire === null) missing('response.status');
+  if (typeof wire === 'number') status = TASK_STATUS[wire] ?? 'Unknown';
+  else if (wire === 'Failted') status = 'Failed';
+  else if (typeof wire === 'string' && (TASK_STATUS as readonly string[]).includes(wire)) {
+    status = wire as TaskStatus;
   }
   return {
-    id: typeof dto.id === 'string' ? dto.id : undefined,
-    percentage: typeof dto.percentage === 'number' ? dto.percentage : 0,
-    isCompleted: dto.isCompleted === true,
+    id: dto.id ?? undefined,
+    percentage: typeof dto.percentage === 'number' ? dto.percentage : missing('response.percentage'),
+    isCompleted: typeof dto.isCompleted === 'boolean' ? dto.isCompleted : missing('response.isCompleted'),
     status,
     error: typeof dto.error === 'string' && dto.error !== '' ? dto.error : undefined,
   };
@@ -78,29 +63,33 @@ export function toTaskProgress(value: unknown): TaskProgress {
 
 /** @internal Starts POST /people/type and, unless `wait: false`, polls GET /people/type/progress/{id}. */
 export async function runDowngrade(
-  transport: Transport,
+  connection: Connection,
   id: string,
   type: 'User' | 'Guest',
   options: DowngradeOptions,
 ): Promise<TaskProgress> {
   const userId = guid(id, 'id');
-  const body: Record<string, unknown> = { type: oneOf(type, ['User', 'Guest'], 'type'), userId };
+  const body: RequestBody<typeof startUserTypeUpdate> = {
+    type: oneOf(type, ['User', 'Guest'], 'type'),
+    userId,
+  };
   if (options.reassignTo !== undefined) body.reassignUserId = guid(options.reassignTo, 'options.reassignTo');
   const limits = waitLimits(options);
-  let progress = progressIn(
-    await transport.call({ method: 'POST', path: '/api/2.0/people/type', body }, options),
-  ) ?? { id: undefined, percentage: 0, isCompleted: false, status: 'Created', error: undefined };
+  let progress = await request(connection, startUserTypeUpdate, { body }, options, progressOf);
   options.onProgress?.(progress);
   if (options.wait === false) return progress;
   try {
     progress = await waitForTask(
       progress,
-      () => typeChangeProgress(transport, userId, options),
+      () => typeChangeProgress(connection, userId, options),
       options,
       limits,
     );
   } catch (error) {
-    if (options.cancelOnAbort && options.signal?.aborted) await cancelTypeChange(transport, userId, {});
+    if (options.cancelOnAbort && options.signal?.aborted) {
+      // The abort reason is what the caller sees; a failing cancel must not replace it.
+      await cancelTypeChange(connection, userId, {}).catch(() => undefined);
+    }
     throw error;
   }
   if (progress.status === 'Failed' || progress.status === 'Canceled' || progress.error !== undefined) {
@@ -109,26 +98,17 @@ export async function runDowngrade(
   return progress;
 }
 
-/** @internal Cancels a running type-change task (PUT /people/type/terminate) and returns its last progress. */
+/**
+ * @internal Cancels a running type-change task (PUT /people/type/terminate) and returns its last progress, or
+ * undefined when the server answered without one.
+ */
 export async function cancelTypeChange(
-  transport: Transport,
+  connection: Connection,
   userId: string,
   options: RequestOptions | undefined,
-): Promise<TaskProgress> {
+): Promise<TaskProgress | undefined> {
   const body = { userId: guid(userId, 'id') };
-  const result = await transport.call(
-    { method: 'PUT', path: '/api/2.0/people/type/terminate', body },
-    options,
-  );
-  return (
-    progressIn(result) ?? {
-      id: undefined,
-      percentage: 0,
-      isCompleted: true,
-      status: 'Unknown',
-      error: undefined,
-    }
-  );
+  return request(connection, terminateUserTypeUpdate, { body }, options, optionalProgressOf);
 }
 
 /**
@@ -136,17 +116,18 @@ export async function cancelTypeChange(
  * the server has no task for the user (it answers without `response`).
  */
 export async function typeChangeProgress(
-  transport: Transport,
+  connection: Connection,
   userId: string,
   options: RequestOptions | undefined,
 ): Promise<TaskProgress | undefined> {
-  const path = `/api/2.0/people/type/progress/${guid(userId, 'id')}`;
-  return progressIn(await transport.call({ method: 'GET', path }, options));
+  const path = { userid: guid(userId, 'id') };
+  return request(connection, getUserTypeUpdateProgress, { path }, options, optionalProgressOf);
 }
 
-/** The task progress in a success envelope, or undefined when the envelope carries none. */
-function progressIn(envelope: unknown): TaskProgress | undefined {
-  if (envelope === null || typeof envelope !== 'object') return undefined;
-  const response = (envelope as { response?: unknown }).response;
-  return response !== null && typeof response === 'object' ? toTaskProgress(response) : undefined;
+function progressOf(envelope: { response?: TaskProgressDto }): TaskProgress {
+  return envelope.response === undefined ? missing('response') : toTaskProgress(envelope.response);
+}
+
+function optionalProgressOf(envelope: { response?: TaskProgressDto }): TaskProgress | undefined {
+  return envelope.response === undefined ? undefined : toTaskProgress(envelope.response);
 }

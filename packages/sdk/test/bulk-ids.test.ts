@@ -2,9 +2,9 @@ import { DocSpace } from '@docspace-people/sdk';
 import { describe, expect, it } from 'vitest';
 import { employee, envelope, jsonFetch, OTHER_ID, USER_ID } from './helpers/fixtures.js';
 
-/** A client whose every answer is a list with one employee, recording what it sends. */
-function client() {
-  const recorder = jsonFetch(envelope([employee()]));
+/** A client whose every answer is a list with one employee (one employee with `single`), recording what it sends. */
+function client(single = false) {
+  const recorder = jsonFetch(envelope(single ? employee() : [employee()]));
   return {
     ds: new DocSpace({ baseUrl: 'https://portal.example.com', token: 'sk-x', fetch: recorder.fetch }),
     ...recorder,
@@ -27,7 +27,7 @@ describe('bulk operations send each user once', () => {
   });
 
   it('deletes one user given twice with DELETE /people/{id}, not the bulk endpoint', async () => {
-    const { ds, calls } = client();
+    const { ds, calls } = client(true);
     await ds.people.delete([USER_ID, USER_ID]);
     expect(calls.map((call) => [call.init?.method, call.url])).toEqual([
       ['DELETE', `https://portal.example.com/api/2.0/people/${USER_ID}`],

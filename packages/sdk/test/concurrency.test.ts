@@ -27,7 +27,8 @@ async function slowServer(gate: { reads: number; writes: number }) {
       } else setTimeout(resolve, 3000);
     });
     await delay(5);
-    sendEnvelope(res, employee());
+    // Status changes answer a list; the other calls here answer one profile.
+    sendEnvelope(res, req.url?.includes('/status/') ? [employee()] : employee());
   });
 }
 

@@ -10,7 +10,7 @@ import {
   ServerError,
 } from '@docspace-people/sdk';
 import { describe, expect, it } from 'vitest';
-import { envelope, jsonFetch, USER_ID } from './helpers/fixtures.js';
+import { employee, envelope, jsonFetch, USER_ID } from './helpers/fixtures.js';
 
 const errorBody = (status: number, message: string) => ({
   error: { message, type: 'SomeException' },
@@ -84,13 +84,25 @@ describe('error mapping', () => {
     });
   });
 
-  it('the request id header is kept on the error', async () => {
-    const { fetch } = jsonFetch(errorBody(500, 'boom'), 500, { 'x-request-id': 'req-42' });
-    await expect(client(fetch).people.me()).rejects.toMatchObject({ requestId: 'req-42' });
+  it('the request id and the response headers are kept on the error, without set-cookie', async () => {
+    const { fetch } = jsonFetch(errorBody(500, 'boom'), 500, {
+      'x-request-id': 'req-42',
+      'x-ratelimit-remaining': '7',
+      'set-cookie': 'asc_auth_key=secret',
+    });
+    const error = (await client(fetch)
+      .people.me()
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.requestId).toBe('req-42');
+    expect(Object.fromEntries(error.headers)).toEqual({
+      'content-type': 'application/json',
+      'x-request-id': 'req-42',
+      'x-ratelimit-remaining': '7',
+    });
   });
 
   it('a success envelope is unwrapped', async () => {
-    const { fetch } = jsonFetch(envelope({ id: USER_ID, status: 2 }));
+    const { fetch } = jsonFetch(envelope(employee({ status: 2 })));
     await expect(client(fetch).people.me()).resolves.toMatchObject({ id: USER_ID, status: 'Terminated' });
   });
 

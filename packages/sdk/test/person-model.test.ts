@@ -1,7 +1,7 @@
 import { EmployeeActivationStatus, EmployeeStatus } from '@docspace-people/client';
-import { DocSpace, ValidationError } from '@docspace-people/sdk';
+import { DocSpace, UnexpectedResponseError, ValidationError } from '@docspace-people/sdk';
 import { describe, expect, it } from 'vitest';
-import { employee, envelope, jsonFetch } from './helpers/fixtures.js';
+import { employee, envelope, jsonFetch, USER_ID } from './helpers/fixtures.js';
 
 async function personFrom(dto: Record<string, unknown>) {
   const { fetch } = jsonFetch(envelope(dto));
@@ -79,16 +79,35 @@ describe('Person model', () => {
     expect(person.terminated).toBeUndefined();
   });
 
-  it('omitted (null) properties become undefined or empty lists', async () => {
-    const person = await personFrom({ id: '3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26' });
+  it('null optional properties become undefined or empty lists', async () => {
+    const person = await personFrom(
+      employee({ email: null, displayName: null, groups: null, contacts: null, hasAvatar: undefined }),
+    );
     expect(person).toMatchObject({
       email: undefined,
+      displayName: undefined,
       groups: [],
       contacts: [],
-      status: 'Unknown',
+      status: 'Active',
       hasAvatar: false,
     });
   });
+
+  it.each([
+    ['id', employee({ id: undefined })],
+    ['status', employee({ status: undefined })],
+    ['isAdmin', { id: USER_ID, status: 1 }],
+    ['groups[0].id', employee({ groups: [{ name: 'Sales' }] })],
+    ['contacts[0].value', employee({ contacts: [{ type: 'mail' }] })],
+  ])(
+    'a profile without %s is an UnexpectedResponseError naming the field, not a default',
+    async (field, dto) => {
+      const error = await personFrom(dto).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnexpectedResponseError);
+      expect((error as UnexpectedResponseError).problem).toBe(`${field}: missing`);
+      expect((error as UnexpectedResponseError).message).toContain(`GET /api/2.0/people/@self`);
+    },
+  );
 });
 
 describe('user ids in paths', () => {

@@ -53,7 +53,7 @@ describe('public signatures', () => {
     expectTypeOf(ds.people.delete(id, { terminateFirst: true })).resolves.toEqualTypeOf<Person[]>();
     expectTypeOf(ds.people.changeType([id], 'RoomAdmin')).resolves.toEqualTypeOf<Person[]>();
     expectTypeOf(ds.people.downgrade(id, 'Guest', { reassignTo: id })).resolves.toEqualTypeOf<TaskProgress>();
-    expectTypeOf(ds.people.cancelDowngrade(id)).resolves.toEqualTypeOf<TaskProgress>();
+    expectTypeOf(ds.people.cancelDowngrade(id)).resolves.toEqualTypeOf<TaskProgress | undefined>();
     expectTypeOf(ds.people.invite([{ email: 'a@example.com', type: 'User' }])).resolves.toEqualTypeOf<
       PersonSummary[]
     >();

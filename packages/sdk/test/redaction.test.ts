@@ -42,6 +42,27 @@ describe('secrets are redacted from every error, even when the server echoes the
     },
   );
 
+  it('a response header echoing the token (ApiError.headers)', async () => {
+    server = await startServer(({ req, res }) =>
+      sendError(res, 403, 'denied', { 'x-debug-auth': req.headers.authorization ?? '' }),
+    );
+    const ds = new DocSpace({ baseUrl: server.url, token: SECRET, maxRetries: 0 });
+    const error = (await ds.people.me().catch((e: unknown) => e)) as { headers: Headers };
+    expect(error.headers.get('x-debug-auth')).toBe('Bearer [redacted]');
+    expect(printed(error)).not.toContain(SECRET);
+  });
+
+  it('an HTML answer with HTTP 200 echoing the token (UnexpectedResponseError)', async () => {
+    server = await startServer(({ req, res }) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<html><body>Sign in again, ${req.headers.authorization}</body></html>`);
+    });
+    const ds = new DocSpace({ baseUrl: server.url, token: SECRET, maxRetries: 0 });
+    const error = await ds.people.me().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'UnexpectedResponseError' });
+    expect(printed(error)).not.toContain(SECRET);
+  });
+
   it('an HTML error page echoing the token', async () => {
     server = await startServer(({ req, res }) => {
       res.writeHead(502, { 'content-type': 'text/html' });

@@ -4,6 +4,206 @@
  */
 
 export type paths = {
+    "/api/2.0/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get groups
+         * @description Lists the portal's own groups (never the system groups), without members, paged (`total` counts all matches). Admins and RoomAdmins only (403 for User and Guest). With an API key or OAuth token it needs the `accounts:read` scope (`accounts:write` alone is not enough for /group reads).
+         */
+        get: operations["getGroups"];
+        put?: never;
+        /**
+         * Add a new group
+         * @description Creates a group (admins only) and answers it with its members. Names are not unique. Any invalid member or manager gives 400 and nothing is created.
+         */
+        post: operations["addGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/group/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a group
+         * @description One group; members are included unless includeMembers=false. System-group ids answer with isSystem true. Unknown id: 404 "The group could not be found".
+         */
+        get: operations["getGroup"];
+        /**
+         * Update a group
+         * @description Renames a group and changes its manager and members (admins only); answers the group with its members. On a system group the rename is ignored but membership changes apply and change user types: do not.
+         */
+        put: operations["updateGroup"];
+        post?: never;
+        /**
+         * Delete a group
+         * @description Deletes a group and its share records (admins only); its members keep their profiles. HTTP 204 with an empty body. On a system group it removes the share records, keeps the group and still answers 204.
+         */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/group/user/{userid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get user groups
+         * @description The portal's own groups the user belongs to, sorted by name, not paged. `manager` is the manager's user name (a string), not a person. An unknown user gives an empty list.
+         */
+        get: operations["getGroupByUserId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/group/{fromId}/members/{toId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move group members
+         * @description Adds every Active or Pending member of fromId to toId and removes them from fromId, which survives without a manager. Answers the target group with its members. Admins only; unknown fromId or toId: 404.
+         */
+        put: operations["moveMembersTo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/group/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add group members
+         * @description Adds new group members to the group with the ID specified in the request.
+         */
+        put: operations["addMembersTo"];
+        /**
+         * Replace group members
+         * @description Replaces the members: removes all of them (the manager too, so the group loses its manager) and adds the valid listed ones. 400 "Members" when no listed id is valid. Admins only.
+         */
+        post: operations["setMembersTo"];
+        /**
+         * Remove group members
+         * @description Removes members (a DELETE with a body). Removing the manager also clears the group's manager. Admins only.
+         */
+        delete: operations["removeMembersFrom"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/group/{id}/manager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a group manager
+         * @description Makes a user the manager and adds them as a member; the previous manager stays a member. Unknown user: 404; a Guest or Terminated user: 200 with nothing changed. Admins only.
+         */
+        put: operations["setGroupManager"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/group/room/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get groups with room sharing settings
+         * @description The portal's groups with `shared` telling whether each has access to the entry (excludeShared=true: only those without). Anyone who may change the entry's access may call it; 404 for an unknown entry.
+         */
+        get: operations["getGroupsWithRoomsShared"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/group/folder/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get groups with folder sharing settings
+         * @description The portal's groups with `shared` telling whether each has access to the entry (excludeShared=true: only those without). Anyone who may change the entry's access may call it; 404 for an unknown entry.
+         */
+        get: operations["getGroupsWithFoldersShared"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/group/file/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get groups with file sharing settings
+         * @description The portal's groups with `shared` telling whether each has access to the entry (excludeShared=true: only those without). Anyone who may change the entry's access may call it; 404 for an unknown entry.
+         */
+        get: operations["getGroupsWithFilesShared"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/2.0/people/email": {
         parameters: {
             query?: never;
@@ -17,7 +217,71 @@ export type paths = {
          */
         get: operations["getProfileByEmail"];
         put?: never;
+        /**
+         * Send instructions to change email
+         * @description As an admin: the address changes at once, the user must activate it, their sessions end. For yourself (non-admin): a confirmation link goes to the new address and nothing changes until it is followed. 404 for a Terminated or Pending target; 400 for an address any user has (this user's current one included); 403 for someone else unless admin (the owner only by himself). Rate-limited to 5 calls per 15 minutes (429).
+         */
+        post: operations["sendEmailChangeInstructions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/guests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         post?: never;
+        /**
+         * Remove guests from your relations
+         * @description Does NOT delete the guests: drops your relation with each guest and the shares you gave them. The caller must be an admin or a RoomAdmin; every id must be an active Guest the caller invited or approved, else 403 for the whole batch. A DELETE with a body; `resendAll` is ignored.
+         */
+        delete: operations["deleteGuests"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/guests/share/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a guest sharing link
+         * @description Adds the guest named by the link (the confirm header) to the caller's relations and answers the guest. The body's e-mail is ignored but must be a valid address. A User or Guest caller gets 403; not a guest 400.
+         */
+        post: operations["approveGuestShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind a user password
+         * @description E-mails a password-change link (a Pending invitee gets the invitation again). Anonymous calls need a CAPTCHA when one is configured and ALWAYS answer 200, even for an unknown address. Signed in: for yourself, or as an admin for someone else (not the owner; another DocSpaceAdmin only by the owner); refusals are 403 with the reason. Rate-limited to 5 calls per 15 minutes (429).
+         */
+        post: operations["sendUserPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -144,7 +408,7 @@ export type paths = {
         post?: never;
         /**
          * Delete a user
-         * @description Deletes a user with the ID specified in the request from the portal.
+         * @description Deletes a Terminated user (admins only; a DocSpaceAdmin only by the owner) and answers the deleted profile. In the background a remove task (GET /people/remove/progress/{userid}) hands the rooms they created and their shared personal files to the CALLER and deletes the rest of their documents. To choose the heir, run POST /people/reassign/start with deleteProfile true instead. While a reassignment of the user runs: 500 "Data reassign process for ... is not complete." (not 409).
          */
         delete: operations["deleteMember"];
         options?: never;
@@ -202,7 +466,7 @@ export type paths = {
         get?: never;
         /**
          * Delete users
-         * @description Deletes a list of the users with the IDs specified in the request.
+         * @description Deletes Terminated users (admins only), each as DELETE /people/{userid} does (their rooms go to the caller). 403 "Users are not suspended" if any is not Terminated. While a reassignment of one of them runs: 500 (the documented 409 is never sent). The answer is not the deleted set: count the array.
          */
         put: operations["removeUsers"];
         post?: never;
@@ -225,6 +489,46 @@ export type paths = {
          * @description Updates the user culture with the parameters specified in the request.
          */
         put: operations["updateMemberCulture"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/userquota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a user quota limit
+         * @description Sets a per-user quota in bytes (-1 no limit, -2 the default) and answers those users (admins only). Unknown ids come back as an "Unknown Unknown" entry. `count` may read 1 whatever the length: count the array. Whether per-user quota is enabled is not checked (POST /api/2.0/settings/userquotasettings switches it).
+         */
+        put: operations["updateUserQuota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/resetquota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reset a user quota limit
+         * @description Puts the users back on the portal's default quota (admins only) and answers them. 402 on SaaS tariffs without the Statistic feature. `count` may read 1 whatever the length: count the array.
+         */
+        put: operations["resetUsersQuota"];
         post?: never;
         delete?: never;
         options?: never;
@@ -325,6 +629,146 @@ export type paths = {
          */
         get: operations["getSimpleByFilter"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/reassign/progress/{userid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the reassignment progress
+         * @description The task's progress: status 0 Created, 1 Running, 2 Completed, 3 Canceled, 4 Failed (with `error`). With no task (never started, or finished about a minute ago) the envelope has no `response` and count 0. Admins only.
+         */
+        get: operations["getReassignProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/reassign/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the data reassignment
+         * @description Starts the background task that hands a Terminated user's rooms, folders and files they created, third-party storage and shared personal files (into "Documents of user ...") to toUserId. Admins only. One task per user: starting again while one runs answers the running task unchanged. Poll GET /people/reassign/progress/{userid}.
+         */
+        post: operations["startReassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/reassign/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Terminate the data reassignment
+         * @description Cancels the task between steps (finished steps are not undone) and answers its last progress with status 3; with no task the envelope has no `response`.
+         */
+        put: operations["terminateReassign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/reassign/necessary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check data for reassignment need
+         * @description True when the user owns a room the caller can see (for type=Guest also when the user has shared personal files), i.e. someone should receive their data first.
+         */
+        get: operations["necessaryReassign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/remove/progress/{userid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the deletion progress
+         * @description The task's progress: status 0 Created, 1 Running, 2 Completed, 3 Canceled, 4 Failed (with `error`). With no task (never started, or finished about a minute ago) the envelope has no `response` and count 0. Admins only.
+         */
+        get: operations["getRemoveProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/remove/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the data deletion
+         * @description Starts the background task that deletes a Terminated user: shared personal files move to the caller's documents, the rest of their documents and Trash is deleted, their third-party storage and the rooms they created go to the caller, then the profile is deleted. Admins only (a DocSpaceAdmin only by the owner). 400 for an unknown user, the owner, yourself or a user who is not Terminated.
+         */
+        post: operations["startRemove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2.0/people/remove/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Terminate the data deletion
+         * @description Drops the task's progress entry (the job itself does not stop). Answers the envelope without `response`.
+         */
+        put: operations["terminateRemove"];
         post?: never;
         delete?: never;
         options?: never;
@@ -456,6 +900,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/2.0/people/guests/{userid}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a guest sharing link
+         * @description A shortened link that lets another user add this guest to their relations (approved with POST /people/guests/share/approve). 400 "User is not a guest"; 404 unknown user; 403 for a Guest caller.
+         */
+        get: operations["getGuestSharingLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -478,6 +942,27 @@ export type components = {
          * @enum {integer}
          */
         Area: Area;
+        BooleanWrapper: {
+            response: boolean;
+            /**
+             * Format: int32
+             * @description The number of items in `response` (1 for a single object).
+             */
+            count: number;
+            /** @description List of links related to the response */
+            links?: {
+                /** @description URL of the link */
+                href?: string;
+                /** @description Action associated with the link */
+                action?: string;
+            }[];
+            /**
+             * Format: int32
+             * @description The HTTP status code of the response.
+             */
+            statusCode: number;
+            status: components["schemas"]["EnvelopeStatus"];
+        };
         /** @description The contact information. */
         Contact: {
             /**
@@ -518,6 +1003,21 @@ export type components = {
              * @example user@example.com
              */
             email?: string | null;
+        };
+        /** @description The request parameters for the user email. */
+        EmailMemberRequestDto: {
+            /**
+             * Format: email
+             * @description The user email address.
+             * @example jane.cooper@example.com
+             */
+            email: string;
+            recaptchaType?: components["schemas"]["RecaptchaType"];
+            /**
+             * @description The user's response to the CAPTCHA challenge.
+             * @example 03AGdBq27...
+             */
+            recaptchaResponse?: string | null;
         };
         /**
          * @description The activation status: 0 NotActivated, 1 Activated, 2 Pending, 4 AutoGenerated.
@@ -863,6 +1363,125 @@ export type components = {
             statusCode: number;
             status: components["schemas"]["EnvelopeStatus"];
         };
+        GroupArrayWrapper: {
+            response: components["schemas"]["GroupDto"][];
+            /**
+             * Format: int32
+             * @description The number of items in `response` (1 for a single object).
+             */
+            count: number;
+            /** @description List of links related to the response */
+            links?: {
+                /** @description URL of the link */
+                href?: string;
+                /** @description Action associated with the link */
+                action?: string;
+            }[];
+            /**
+             * Format: int32
+             * @description The HTTP status code of the response.
+             */
+            statusCode: number;
+            status: components["schemas"]["EnvelopeStatus"];
+            /**
+             * Format: int32
+             * @description The number of groups matching the request across all pages.
+             */
+            total?: number;
+        };
+        /** @description A group. `members` is sent only when asked for (GET /group/{id} by default, and the answers of writes); `manager` only when the group has one; `isSystem` only when true; `shared` only on the sharing lookups. `members` and `membersCount` cover Active and Pending users: Terminated members are hidden. */
+        GroupDto: {
+            /**
+             * @description The group name (not unique; may be empty).
+             * @example Marketing
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Always the all-zero id (groups are not nested).
+             * @example 00000000-0000-0000-0000-000000000000
+             */
+            parent?: string | null;
+            /**
+             * Format: uuid
+             * @description The all-zero id for the portal's own groups.
+             * @example 00000000-0000-0000-0000-000000000000
+             */
+            category: string;
+            /**
+             * Format: uuid
+             * @description The group ID.
+             * @example 00000000-0000-0000-0000-000000000000
+             */
+            id: string;
+            /**
+             * @description True when the group comes from LDAP (the API may still edit it; a later LDAP sync may undo that).
+             * @example false
+             */
+            isLDAP: boolean;
+            /**
+             * @description Sent (true) only for the system groups; writes to them bypass the user-type rules.
+             * @example false
+             */
+            isSystem?: boolean | null;
+            manager?: components["schemas"]["EmployeeFullDto"];
+            /** @description The Active and Pending members; omitted unless asked for. */
+            members?: components["schemas"]["EmployeeFullDto"][] | null;
+            /**
+             * @description On the sharing lookups only, whether the group has access to the entry.
+             * @example false
+             */
+            shared?: boolean | null;
+            /**
+             * Format: int32
+             * @description The number of Active and Pending members.
+             * @example 2
+             */
+            membersCount: number;
+        };
+        /** @description A new group. Any member or manager who does not exist, is Terminated or is a Guest gives 400 "The user could not be found" and nothing is created. The manager becomes a member. */
+        GroupRequestDto: {
+            /**
+             * @description The list of group member IDs.
+             * @example [
+             *       "00000000-0000-0000-0000-000000000000",
+             *       "11111111-1111-1111-1111-111111111111"
+             *     ]
+             */
+            members?: string[] | null;
+            /**
+             * Format: uuid
+             * @description The group manager ID.
+             * @example 00000000-0000-0000-0000-000000000000
+             */
+            groupManager?: string;
+            /**
+             * @description The group name.
+             * @example Marketing Team
+             */
+            groupName: string;
+        };
+        GroupSummaryArrayWrapper: {
+            response: components["schemas"]["GroupSummaryDto"][];
+            /**
+             * Format: int32
+             * @description The number of items in `response` (1 for a single object).
+             */
+            count: number;
+            /** @description List of links related to the response */
+            links?: {
+                /** @description URL of the link */
+                href?: string;
+                /** @description Action associated with the link */
+                action?: string;
+            }[];
+            /**
+             * Format: int32
+             * @description The HTTP status code of the response.
+             */
+            statusCode: number;
+            status: components["schemas"]["EnvelopeStatus"];
+        };
         /** @description The group summary parameters. */
         GroupSummaryDto: {
             /**
@@ -886,6 +1505,27 @@ export type components = {
              * @example false
              */
             isSystem?: boolean | null;
+        };
+        GroupWrapper: {
+            response: components["schemas"]["GroupDto"];
+            /**
+             * Format: int32
+             * @description The number of items in `response` (1 for a single object).
+             */
+            count: number;
+            /** @description List of links related to the response */
+            links?: {
+                /** @description URL of the link */
+                href?: string;
+                /** @description Action associated with the link */
+                action?: string;
+            }[];
+            /**
+             * Format: int32
+             * @description The HTTP status code of the response.
+             */
+            statusCode: number;
+            status: components["schemas"]["EnvelopeStatus"];
         };
         /** @description The request parameters for inviting users. */
         InviteUsersRequestDto: {
@@ -998,6 +1638,17 @@ export type components = {
              */
             spam?: boolean | null;
         };
+        /** @description User ids. Ids of people who do not exist, are Terminated or are Guests are skipped silently (POST answers 400 "Members" when none is valid). */
+        MembersRequest: {
+            /**
+             * @description The list of group member IDs.
+             * @example [
+             *       "00000000-0000-0000-0000-000000000000",
+             *       "11111111-1111-1111-1111-111111111111"
+             *     ]
+             */
+            members: string[];
+        };
         /**
          * @description The user mobile phone activation status.
          * @example 0
@@ -1017,11 +1668,47 @@ export type components = {
          */
         QuotaFilter: QuotaFilter;
         /**
+         * @description The type of CAPTCHA validation used.
+         * @example 0
+         * @enum {integer}
+         */
+        RecaptchaType: RecaptchaType;
+        /** @description The request for setting a group manager. */
+        SetManagerRequest: {
+            /**
+             * Format: uuid
+             * @description The user ID.
+             * @example 00000000-0000-0000-0000-000000000000
+             */
+            userId: string;
+        };
+        /**
          * @description The sort order: 0 Ascending, 1 Descending.
          * @example 0
          * @enum {integer}
          */
         SortOrder: SortOrder;
+        /** @description fromUserId must be Terminated, not the owner and not the caller (a DocSpaceAdmin only by the owner); toUserId must be an active RoomAdmin or DocSpaceAdmin. Otherwise 400 "Can not reassign data from/to user with id = ...". */
+        StartReassignRequestDto: {
+            /**
+             * Format: uuid
+             * @description The user ID whose data will be reassigned to another user.
+             * @example 00000000-0000-0000-0000-000000000000
+             */
+            fromUserId: string;
+            /**
+             * Format: uuid
+             * @description The user ID to whom all the data will be reassigned.
+             * @example 11111111-1111-1111-1111-111111111111
+             */
+            toUserId: string;
+            /**
+             * @description True: after the reassignment, delete the rest of the user's personal documents and Trash and the profile.
+             * @default false
+             * @example false
+             */
+            deleteProfile: boolean;
+        };
         /** @description The parameters for updating the type of the user or guest when reassigning rooms and shared files. */
         StartUpdateUserTypeDto: {
             type?: components["schemas"]["EmployeeType"];
@@ -1037,6 +1724,27 @@ export type components = {
              * @example 11111111-1111-1111-1111-111111111111
              */
             reassignUserId?: string | null;
+        };
+        StringWrapper: {
+            response: string;
+            /**
+             * Format: int32
+             * @description The number of items in `response` (1 for a single object).
+             */
+            count: number;
+            /** @description List of links related to the response */
+            links?: {
+                /** @description URL of the link */
+                href?: string;
+                /** @description Action associated with the link */
+                action?: string;
+            }[];
+            /**
+             * Format: int32
+             * @description The HTTP status code of the response.
+             */
+            statusCode: number;
+            status: components["schemas"]["EnvelopeStatus"];
         };
         /** @description The task progress response parameters. */
         TaskProgressResponseDto: {
@@ -1179,6 +1887,34 @@ export type components = {
              */
             height: number;
         };
+        /** @description Changes to a group, applied in this order: rename, manager, membersToAdd, membersToRemove. Omitted fields keep their value; an omitted or all-zero groupManager keeps the current manager (the only way to clear it is to remove that member). Ids of people who do not exist, are Terminated or are Guests are skipped silently. */
+        UpdateGroupRequest: {
+            /**
+             * @description The list of user IDs to add to the group.
+             * @example [
+             *       "00000000-0000-0000-0000-000000000000"
+             *     ]
+             */
+            membersToAdd?: string[] | null;
+            /**
+             * @description The list of user IDs to remove from the group.
+             * @example [
+             *       "11111111-1111-1111-1111-111111111111"
+             *     ]
+             */
+            membersToRemove?: string[] | null;
+            /**
+             * Format: uuid
+             * @description The group manager ID.
+             * @example 00000000-0000-0000-0000-000000000000
+             */
+            groupManager?: string;
+            /**
+             * @description The group name.
+             * @example Sales Team
+             */
+            groupName?: string | null;
+        };
         /** @description Profile fields. There is no `role` or `type` field (the tutorial's `{"role": ...}` is ignored): change a user's type with PUT /people/type/{type}. When an admin edits someone else only `disable` and `isUser` apply. */
         UpdateMemberRequestDto: {
             /**
@@ -1249,6 +1985,23 @@ export type components = {
              * @example false
              */
             spam?: boolean | null;
+        };
+        /** @description The request parameters for updating a user quota. */
+        UpdateMembersQuotaRequestDto: {
+            /**
+             * @description The list of user IDs.
+             * @example [
+             *       "00000000-0000-0000-0000-000000000000",
+             *       "11111111-1111-1111-1111-111111111111"
+             *     ]
+             */
+            userIds: string[];
+            /**
+             * Format: int64
+             * @description Bytes (0 or more), -1 for no limit, -2 back to the portal default. Must be a JSON integer: a string or an object gives 403, a fraction 400; above the tariff's storage 400.
+             * @example 1073741824
+             */
+            quota: number;
         };
         /** @description The request parameters for updating the user information. */
         UpdateMembersRequestDto: {
@@ -1396,6 +2149,54 @@ export type components = {
                 [key: string]: string[];
             };
         };
+        /**
+         * @description Group sort keys: title (the default), manager (the manager's first name), membersCount. The server compares them case-insensitively and falls back to title for anything else.
+         * @example title
+         * @enum {string}
+         */
+        GroupSortBy: GroupSortBy;
+        /** @description The success envelope of an action that returns nothing (no `response`, count 0). */
+        EmptyEnvelope: {
+            /**
+             * Format: int32
+             * @description Always 0.
+             */
+            count: number;
+            links?: {
+                href?: string;
+                action?: string;
+            }[];
+            status: components["schemas"]["EnvelopeStatus"];
+            /**
+             * Format: int32
+             * @description The HTTP status code of the response.
+             */
+            statusCode: number;
+        };
+        /** @description The users whose quota goes back to the portal's default. */
+        ResetMembersQuotaRequestDto: {
+            /**
+             * @example [
+             *       "3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26"
+             *     ]
+             */
+            userIds: string[];
+        };
+        /** @description Whose e-mail changes and to what. */
+        EmailChangeRequestDto: {
+            /**
+             * Format: uuid
+             * @description The user whose e-mail changes.
+             * @example 3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26
+             */
+            userId: string;
+            /**
+             * Format: email
+             * @description The new address (not used by anyone, this user included).
+             * @example jane.cooper@newdomain.example.com
+             */
+            email: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1405,6 +2206,1402 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    getGroups: {
+        parameters: {
+            query?: {
+                /** @description Only groups that have this user as a member (with manager=true, only groups the user manages). */
+                userId?: string;
+                /** @description With userId, only the groups that user manages. Ignored without userId. */
+                manager?: boolean;
+                /** @description The number of records to retrieve. */
+                count?: number;
+                /** @description The starting index for paginated results. */
+                startIndex?: number;
+                /** @description title (default), manager (the manager's first name) or membersCount. */
+                sortBy?: components["schemas"]["GroupSortBy"];
+                /**
+                 * @description The order in which the results are sorted.
+                 * @example 0
+                 */
+                sortOrder?: components["schemas"]["SortOrder"];
+                /** @description A case-insensitive part of the group name. */
+                filterValue?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List of groups */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GroupRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Newly created group with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: {
+                /** @description Specifies whether to include the group members or not. */
+                includeMembers?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The group ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Group with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Group not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The request for updating a group. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated group with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Group not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group and its share records are gone (users are untouched). No body, no envelope. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Group not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getGroupByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user ID. */
+                userid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List of groups */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSummaryArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    moveMembersTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group ID to move from. */
+                fromId: string;
+                /** @description The group ID to move to. */
+                toId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Group with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Group not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addMembersTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The member request. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersRequest"];
+            };
+        };
+        responses: {
+            /** @description Group with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setMembersTo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The member request. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersRequest"];
+            };
+        };
+        responses: {
+            /** @description Group with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeMembersFrom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The member request. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersRequest"];
+            };
+        };
+        responses: {
+            /** @description Group with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setGroupManager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The request for setting a group manager. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetManagerRequest"];
+            };
+        };
+        responses: {
+            /** @description Group with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description User not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getGroupsWithRoomsShared: {
+        parameters: {
+            query?: {
+                /** @description Specifies whether to exclude the group sharing settings from the response. */
+                excludeShared?: boolean;
+                /** @description The number of groups to retrieve in the request. */
+                count?: number;
+                /** @description The starting index from which to begin retrieving groups with their sharing settings. */
+                startIndex?: number;
+                /** @description The text used as a filter for retrieving groups with their sharing settings. */
+                filterValue?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The room, folder or file id (a number for the portal's own storage, a string for third-party storage). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getGroupsWithFoldersShared: {
+        parameters: {
+            query?: {
+                /** @description Specifies whether to exclude the group sharing settings from the response. */
+                excludeShared?: boolean;
+                /** @description The number of groups to retrieve in the request. */
+                count?: number;
+                /** @description The starting index from which to begin retrieving groups with their sharing settings. */
+                startIndex?: number;
+                /** @description The text used as a filter for retrieving groups with their sharing settings. */
+                filterValue?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The room, folder or file id (a number for the portal's own storage, a string for third-party storage). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getGroupsWithFilesShared: {
+        parameters: {
+            query?: {
+                /** @description Specifies whether to exclude the group sharing settings from the response. */
+                excludeShared?: boolean;
+                /** @description The number of groups to retrieve in the request. */
+                count?: number;
+                /** @description The starting index from which to begin retrieving groups with their sharing settings. */
+                startIndex?: number;
+                /** @description The text used as a filter for retrieving groups with their sharing settings. */
+                filterValue?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The room, folder or file id (a number for the portal's own storage, a string for third-party storage). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such room, folder, file or group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getProfileByEmail: {
         parameters: {
             query?: {
@@ -1476,6 +3673,374 @@ export interface operations {
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendEmailChangeInstructions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Message text */
+            200: {
+                headers: {
+                    /** @description Rate limit: 5 requests per 15 minutes per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests remaining in the current 15-minute window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current 15-minute window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringWrapper"];
+                };
+            };
+            /** @description Incorrect userId or email */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description User not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5 req / 15 min limit per user/IP). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteGuests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateMembersRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Done; the envelope has no `response`. */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyEnvelope"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    approveGuestShareLink: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The query string of the guest share link (type=GuestShareLink&key=...&uid=...). Without it a token alone is refused (401 or 403). */
+                confirm: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmailMemberRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Detailed profile information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeFullWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description User not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmailMemberRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Email with the password */
+            200: {
+                headers: {
+                    /** @description Rate limit: 5 requests per 15 minutes per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests remaining in the current 15-minute window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current 15-minute window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying (5 req / 15 min limit per user/IP). */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -3035,6 +5600,193 @@ export interface operations {
             };
         };
     };
+    updateUserQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateMembersQuotaRequestDto"];
+            };
+        };
+        responses: {
+            /** @description List of users with the detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
+                };
+            };
+            /** @description The entered quota value is invalid or greater than the total storage size */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resetUsersQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResetMembersQuotaRequestDto"];
+            };
+        };
+        responses: {
+            /** @description User detailed information */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeFullArrayWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your pricing plan does not support this option */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The invitation link is invalid or its validity has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     searchUsersByStatus: {
         parameters: {
             query?: {
@@ -3563,6 +6315,628 @@ export interface operations {
                 };
             };
             /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReassignProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user ID. */
+                userid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reassignment progress */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProgressResponseWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startReassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StartReassignRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Reassignment progress */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProgressResponseWrapper"];
+                };
+            };
+            /** @description Can not reassign data to user or from user */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    terminateReassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TerminateRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Reassignment progress */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProgressResponseWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    necessaryReassign: {
+        parameters: {
+            query: {
+                /** @description The user whose rooms and shared files would need an heir. */
+                userId: string;
+                /** @description The type the user would get (User or Guest for a downgrade); decides which data counts. */
+                type?: components["schemas"]["EmployeeType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Boolean value: true if neccessary reassign */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BooleanWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getRemoveProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user ID. */
+                userid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deletion progress */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProgressResponseWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TerminateRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Deletion progress */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProgressResponseWrapper"];
+                };
+            };
+            /** @description User exception */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    terminateRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TerminateRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Done; the envelope has no `response`. */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyEnvelope"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Access denied, or an operation the user's state does not allow. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4256,6 +7630,103 @@ export interface operations {
             };
         };
     };
+    getGuestSharingLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user ID. */
+                userid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User share link */
+            200: {
+                headers: {
+                    /** @description Sliding window rate limit: 1500 requests per minute per user/IP. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Number of requests remaining in the current sliding window (1500 req/min). Concurrent limits also apply: 50 parallel GET requests, 15 parallel POST/PUT requests. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix timestamp (seconds) when the current sliding window rate limit resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StringWrapper"];
+                };
+            };
+            /** @description A bad argument or a failed model validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] | components["schemas"]["ValidationProblemEnvelope"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No permissions to perform this action */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description User not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too Many Requests. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. Up to 60s for the sliding window (1500 req/min), up to 86400s for the daily POST/PUT limit (10000/day). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unexpected server error (e.g. creating a user whose e-mail is taken). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad Gateway. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable. Returned by the reverse proxy, response body may be HTML and not JSON. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }
 export enum AccountLoginType {
     SSO = 0,
@@ -4312,6 +7783,12 @@ export enum QuotaFilter {
     Default = 1,
     Custom = 2
 }
+export enum RecaptchaType {
+    Default = 0,
+    AndroidV2 = 1,
+    iOSV2 = 2,
+    hCaptcha = 3
+}
 export enum SortOrder {
     Ascending = 0,
     Descending = 1
@@ -4348,4 +7825,9 @@ export enum ErrorEnvelopeStatus {
 }
 export enum ValidationProblemEnvelopeStatus {
     Value1 = 1
+}
+export enum GroupSortBy {
+    Title = "title",
+    Manager = "manager",
+    MembersCount = "membersCount"
 }

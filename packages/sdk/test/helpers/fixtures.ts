@@ -48,3 +48,12 @@ export function envelope(response: unknown, extra: Record<string, unknown> = {})
     ...extra,
   };
 }
+
+/** The task progress of the curated spec's `TypeUpdateProgress` example (what Prism answers), as the SDK maps it. */
+export const EXAMPLE_PROGRESS = {
+  id: '5d0f6c2a-93b1-4f7e-8c2d-1a6e9b4f3c70',
+  percentage: 40,
+  isCompleted: false,
+  status: 'Running',
+  error: undefined,
+} as const;

@@ -12,6 +12,12 @@ const proxyTexts: Record<number, string> = {
 
 /** Writes a JSON reply (nulls left out) with extra headers. */
 export function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
+  if (reply.status === 204) {
+    // No content: no body, no envelope (DELETE /group/{id}).
+    res.writeHead(204, { ...headers, ...reply.headers });
+    res.end();
+    return;
+  }
   const body = toJson(reply.body);
   res.writeHead(reply.status, {
     'Content-Type': 'application/json; charset=utf-8',

@@ -1,3 +1,4 @@
+import type { UserQuotaConfig } from './portal-state.js';
 import type { SeedUser } from './user-store.js';
 
 /** Concurrency and rate limits of the fake portal. */
@@ -33,6 +34,15 @@ export interface FakePortalOptions {
   maxPhotoBytes?: number;
   /** Progress polls before an asynchronous type change completes. Default 3. */
   typeChangePolls?: number;
+  /**
+   * Milliseconds per step of the reassignment and remove tasks (8 and 9 steps, as the server reports them).
+   * Default 10, so a task finishes in about 0.1 s.
+   */
+  taskStepMs?: number;
+  /** Milliseconds after which a finished reassignment or remove task vanishes. Default 60 000 (as the server). */
+  finishedTaskTtlMs?: number;
+  /** Per-user quota settings. Default: disabled, default quota -1 (no limit), 100 GiB of total storage. */
+  userQuota?: Partial<UserQuotaConfig>;
   /** Offset of the dates the portal sends, in minutes. Default 180 (`+03:00`). */
   timeZoneOffsetMinutes?: number;
   /**

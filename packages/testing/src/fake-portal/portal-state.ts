@@ -1,5 +1,7 @@
 import { type DtoContext, toEmployeeDto, toEmployeeFullDto } from './dto.js';
 import type { EmployeeTypeName } from './enums.js';
+import type { FakeGroup, FakeRoom } from './groups.js';
+import { type DataTask, stepsOf } from './tasks.js';
 import type { FakeUser } from './user-record.js';
 import { UserStore } from './user-store.js';
 
@@ -15,6 +17,32 @@ export interface PortalConfig {
   typeChangePolls: number;
   /** HTTP status line of model-validation failures (the body is always shaped like success with status 1). */
   validationHttpStatus: number;
+  /** Milliseconds per step of the reassignment and remove tasks. */
+  taskStepMs: number;
+  /** Milliseconds after which a finished reassignment or remove task vanishes (progress then has no response). */
+  finishedTaskTtlMs: number;
+  /** Per-user quota settings (see {@link UserQuotaConfig}). */
+  userQuota: UserQuotaConfig;
+}
+
+/** The portal's per-user quota settings (POST /api/2.0/settings/userquotasettings on a real portal). */
+export interface UserQuotaConfig {
+  /** Per-user quota is enabled: people then show `usedSpace`, `quotaLimit` and `isCustomQuota`. */
+  enabled: boolean;
+  /** The default quota in bytes (-1 = no limit). */
+  defaultBytes: number;
+  /** The portal's total storage in bytes: a larger quota is refused (400). */
+  maxTotalBytes: number;
+}
+
+/** An e-mail the fake portal "sent" (nothing leaves the process). */
+export interface SentEmail {
+  /** The address it went to. */
+  to: string;
+  /** What it is: a password-change link, an invitation again, an e-mail-change link or an activation request. */
+  kind: 'password-change' | 'invitation' | 'email-change' | 'email-activation';
+  /** The person it is about. */
+  userId: string;
 }
 
 /** The asynchronous type change started by POST /people/type. */
@@ -51,6 +79,20 @@ export class PortalState {
   readonly typeTasks = new Map<string, TypeChangeTask>();
   /** Temporary uploads by name. */
   readonly tempPhotos = new Map<string, TempPhoto>();
+  /** The portal's own groups by id. */
+  readonly groups = new Map<string, FakeGroup>();
+  /** Rooms, folders and files by id. */
+  readonly rooms = new Map<number, FakeRoom>();
+  /** Reassignment and remove tasks by `<kind>:<userId>`. */
+  readonly dataTasks = new Map<string, DataTask>();
+  /** Guest id -> ids of the people related to the guest (who invited or approved them). */
+  readonly guestRelations = new Map<string, Set<string>>();
+  /** Guest share link key -> guest id. */
+  readonly guestLinks = new Map<string, string>();
+  /** E-mails sent, oldest first. */
+  readonly outbox: SentEmail[] = [];
+  /** The next room id. */
+  nextRoomId = 1001;
 
   constructor(readonly config: PortalConfig) {}
 
@@ -59,10 +101,17 @@ export class PortalState {
     return { origin: this.config.origin, offsetMinutes: this.config.offsetMinutes };
   }
 
-  /** EmployeeFullDto of a person. */
+  /** EmployeeFullDto of a person (with the quota fields when per-user quota is enabled). */
   full(user: FakeUser): Record<string, unknown> {
     const creator = user.createdBy ? this.store.find(user.createdBy) : undefined;
-    return toEmployeeFullDto(user, this.dtoContext, creator);
+    const dto = toEmployeeFullDto(user, this.dtoContext, creator);
+    const quota = this.config.userQuota;
+    if (quota.enabled) {
+      dto.usedSpace = user.usedSpace ?? 0;
+      dto.quotaLimit = user.quotaLimit ?? quota.defaultBytes;
+      dto.isCustomQuota = user.quotaLimit !== undefined;
+    }
+    return dto;
   }
 
   /** EmployeeDto of a person. */
@@ -70,11 +119,97 @@ export class PortalState {
     return toEmployeeDto(user, this.dtoContext);
   }
 
-  /** Forgets people, tokens, tasks and uploads. */
+  /** True when a guest is in `userId`'s relations (invited or approved by them). */
+  related(guest: FakeUser, userId: string): boolean {
+    return this.guestRelations.get(guest.id)?.has(userId) ?? false;
+  }
+
+  /** Adds a guest to a person's relations. */
+  relate(guestId: string, userId: string): void {
+    const set = this.guestRelations.get(guestId) ?? new Set<string>();
+    set.add(userId);
+    this.guestRelations.set(guestId, set);
+  }
+
+  /** Deletes a profile: the person, their tokens, type task, relations and group memberships. */
+  forgetUser(user: FakeUser): void {
+    this.store.remove(user);
+    this.typeTasks.delete(user.id);
+    for (const [token, id] of this.tokens) if (id === user.id) this.tokens.delete(token);
+    this.guestRelations.delete(user.id);
+    for (const related of this.guestRelations.values()) related.delete(user.id);
+    for (const group of this.groups.values()) {
+      group.memberIds = group.memberIds.filter((id) => id !== user.id);
+      if (group.managerId === user.id) delete group.managerId;
+    }
+  }
+
+  /** The task of a kind for a user, if any (finished ones vanish after `finishedTaskTtlMs`). */
+  dataTask(kind: DataTask['kind'], userId: string, now = Date.now()): DataTask | undefined {
+    this.advanceTasks(now);
+    const key = `${kind}:${userId.toLowerCase()}`;
+    const task = this.dataTasks.get(key);
+    if (!task) return undefined;
+    const finished = task.status === 'Completed' || task.status === 'Canceled' || task.status === 'Failed';
+    if (finished && now - task.updatedAt >= this.config.finishedTaskTtlMs) {
+      this.dataTasks.delete(key);
+      return undefined;
+    }
+    return task;
+  }
+
+  /**
+   * Runs every reassignment and remove task up to `now`: each step takes `taskStepMs`, and its effect (rooms to the
+   * heir or the caller, profile deleted) lands when the step is reached, as on the server.
+   */
+  advanceTasks(now = Date.now()): void {
+    for (const task of this.dataTasks.values()) {
+      const steps = stepsOf(task);
+      while (task.status === 'Created' || task.status === 'Running') {
+        const next = task.stepsDone + 1;
+        const at = task.startedAt + next * this.config.taskStepMs;
+        if (next > steps.length || at > now) break;
+        task.stepsDone = next;
+        task.updatedAt = at;
+        task.status = next === steps.length ? 'Completed' : 'Running';
+        this.#runStep(task, steps[next - 1] ?? 100);
+      }
+    }
+  }
+
+  #runStep(task: DataTask, percentage: number): void {
+    const moveRooms = task.kind === 'reassign' ? 70 : 50;
+    if (percentage === 5 && task.kind === 'reassign') {
+      // The server re-checks the caller (still an admin) and the heir (not a Guest) when the job starts.
+      const caller = this.store.find(task.callerId);
+      const heir = this.store.find(task.toUserId);
+      if (caller?.type !== 'DocSpaceAdmin' || !heir || heir.type === 'Guest') {
+        task.status = 'Failed';
+        task.error = `Can not reassign data to user with id = ${task.toUserId}`;
+      }
+    }
+    if (percentage === moveRooms) {
+      for (const room of this.rooms.values())
+        if (room.ownerId === task.fromUserId) room.ownerId = task.toUserId;
+    }
+    if (percentage === 95 && task.deleteProfile) {
+      const user = this.store.find(task.fromUserId);
+      if (user) this.forgetUser(user);
+    }
+  }
+
+  /** Forgets people, tokens, tasks, uploads, groups, rooms, relations and e-mails. */
   clear(): void {
     this.store.clear();
     this.tokens.clear();
     this.typeTasks.clear();
     this.tempPhotos.clear();
+    this.groups.clear();
+    this.rooms.clear();
+    this.dataTasks.clear();
+    this.guestRelations.clear();
+    this.guestLinks.clear();
+    this.outbox.length = 0;
+    this.nextRoomId = 1001;
   }
 }

@@ -15,8 +15,10 @@ export interface RouteContext {
   rawBody: Buffer;
   /** The JSON body, or undefined when there is none or it is not JSON. */
   json: unknown;
-  /** The authenticated caller. */
+  /** The authenticated caller (for a route with `allowAnonymous` called without credentials: see `anonymous`). */
   caller: FakeUser;
+  /** True when a route with `allowAnonymous` was called without credentials (`caller` is then a placeholder). */
+  anonymous: boolean;
   /** The portal's state. */
   state: PortalState;
   /** The request's URL and method, for the envelope's `links`. */
@@ -36,6 +38,10 @@ export interface RouteDefinition {
   operationId: string;
   /** The handler. */
   handler: RouteHandler;
+  /** Path parameters that must be GUIDs (the server's `:guid` route constraint): other text matches no route. */
+  guids?: string[];
+  /** The route may be called without credentials (the handler sees `anonymous: true`). */
+  allowAnonymous?: boolean;
 }
 
 /** A route matched against a request. */
@@ -45,6 +51,8 @@ export interface RouteMatch {
   /** Path parameters, URL-decoded. */
   params: Record<string, string>;
 }
+
+const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CompiledRoute {
   route: RouteDefinition;
@@ -92,6 +100,7 @@ export class Router {
       entry.names.forEach((name, i) => {
         params[name] = decodeURIComponent(found[i + 1] ?? '');
       });
+      if (entry.route.guids?.some((name) => !guidPattern.test(params[name] ?? ''))) continue;
       return { route: entry.route, params };
     }
     return undefined;

@@ -6,9 +6,10 @@ import type { EmployeeTypeName } from './enums.js';
 import { failure, type LinkTarget, type Reply, validationProblem } from './envelope.js';
 import { PortalError, ValidationFailure } from './errors.js';
 import { FaultPlan, type FaultRule, type ScriptedFault } from './faults.js';
+import { type FakeGroup, type FakeRoom, type SeedGroup, type SeedRoom, systemGroups } from './groups.js';
 import { injectFault, parseJson, readBody, send, sleep } from './http-io.js';
 import type { FakePortalOptions, PortalLimits } from './options.js';
-import { PortalState, type TypeChangeTask } from './portal-state.js';
+import { PortalState, type SentEmail, type TypeChangeTask, type UserQuotaConfig } from './portal-state.js';
 import {
   kindOf,
   matchesRequest,
@@ -21,14 +22,43 @@ import {
 } from './request-log.js';
 import { Router } from './router.js';
 import { allRoutes } from './routes/index.js';
+import type { DataTask } from './tasks.js';
 import type { FakeUser } from './user-record.js';
 import { type SeedUser, snapshot } from './user-store.js';
+
+/** The caller a route with `allowAnonymous` sees when called without credentials. */
+const anonymousCaller: FakeUser = Object.freeze({
+  id: '00000000-0000-0000-0000-000000000000',
+  userName: 'anonymous',
+  email: '',
+  firstName: '',
+  lastName: '',
+  type: 'Guest',
+  isOwner: false,
+  status: 'Active',
+  activationStatus: 'Activated',
+  contacts: [],
+  cultureName: 'en-US',
+  registrationDate: new Date(0),
+}) as FakeUser;
+
+function defaultUserQuota(options: FakePortalOptions): UserQuotaConfig {
+  return { enabled: false, defaultBytes: -1, maxTotalBytes: 100 * 1024 ** 3, ...options.userQuota };
+}
 
 /** The fields of a person a test may change directly with {@link FakePortal.updateUser}. */
 export type UserPatch = Partial<
   Pick<
     FakeUser,
-    'firstName' | 'lastName' | 'type' | 'status' | 'activationStatus' | 'password' | 'cultureName'
+    | 'firstName'
+    | 'lastName'
+    | 'type'
+    | 'status'
+    | 'activationStatus'
+    | 'password'
+    | 'cultureName'
+    | 'usedSpace'
+    | 'quotaLimit'
   >
 >;
 
@@ -76,6 +106,9 @@ export class FakePortal {
       maxPhotoBytes: options.maxPhotoBytes ?? 1024 * 1024,
       typeChangePolls: options.typeChangePolls ?? 3,
       validationHttpStatus: options.validationHttpStatus ?? 400,
+      taskStepMs: options.taskStepMs ?? 10,
+      finishedTaskTtlMs: options.finishedTaskTtlMs ?? 60_000,
+      userQuota: defaultUserQuota(options),
     });
     this.#ownerSeed = {
       ...defaultOwner,
@@ -109,9 +142,85 @@ export class FakePortal {
 
   /** Creates a person directly (no request, no permission checks). Throws when the e-mail is taken. */
   addUser(seed: SeedUser): FakeUser {
-    const user = this.#state.store.add(seed);
+    const inviter = seed.invitedBy === undefined ? undefined : this.#mustFindRecord(seed.invitedBy);
+    const user = this.#state.store.add(seed, inviter?.id);
     if (seed.token !== undefined) this.#state.tokens.set(seed.token, user.id);
+    if (inviter && user.type === 'Guest') this.#state.relate(user.id, inviter.id);
     return snapshot(user);
+  }
+
+  /** Creates a group directly (no request, no permission checks); the manager becomes a member. */
+  addGroup(seed: SeedGroup): FakeGroup {
+    const id = (seed.id ?? randomUUID()).toLowerCase();
+    if (this.#state.groups.has(id) || systemGroups[id])
+      throw new Error(`A group with id ${id} already exists`);
+    const memberIds = (seed.members ?? []).map((who) => this.#mustFindRecord(who).id);
+    const group: FakeGroup = { id, name: seed.name, memberIds, isLDAP: seed.isLDAP ?? false };
+    if (seed.manager !== undefined) {
+      group.managerId = this.#mustFindRecord(seed.manager).id;
+      if (!memberIds.includes(group.managerId)) memberIds.push(group.managerId);
+    }
+    this.#state.groups.set(id, group);
+    return structuredClone(group);
+  }
+
+  /** A copy of one of the portal's own groups, or undefined (deleted, unknown, or a system group). */
+  group(id: string): FakeGroup | undefined {
+    const group = this.#state.groups.get(id.toLowerCase());
+    return group ? structuredClone(group) : undefined;
+  }
+
+  /** Copies of the portal's own groups, in creation order (system groups are not included). */
+  groups(): FakeGroup[] {
+    return [...this.#state.groups.values()].map((group) => structuredClone(group));
+  }
+
+  /** Creates a room (or, with `kind`, a folder or file) owned by a person; returns it with its numeric id. */
+  addRoom(seed: SeedRoom): FakeRoom {
+    const room: FakeRoom = {
+      id: this.#state.nextRoomId++,
+      kind: seed.kind ?? 'room',
+      title: seed.title,
+      ownerId: this.#mustFindRecord(seed.owner).id,
+      sharedWithGroups: (seed.sharedWithGroups ?? []).map((id) => id.toLowerCase()),
+    };
+    this.#state.rooms.set(room.id, room);
+    return structuredClone(room);
+  }
+
+  /** A copy of a room (folder, file) by id, with its current owner; reassignment and removal tasks run first. */
+  room(id: number): FakeRoom | undefined {
+    this.#state.advanceTasks();
+    const room = this.#state.rooms.get(id);
+    return room ? structuredClone(room) : undefined;
+  }
+
+  /** Copies of every room (folder, file); reassignment and removal tasks run up to now first. */
+  rooms(): FakeRoom[] {
+    this.#state.advanceTasks();
+    return [...this.#state.rooms.values()].map((room) => structuredClone(room));
+  }
+
+  /** Copies of the reassignment and remove tasks (run up to now), including finished ones not yet vanished. */
+  dataTasks(): DataTask[] {
+    this.#state.advanceTasks();
+    return [...this.#state.dataTasks.values()].map((task) => ({ ...task }));
+  }
+
+  /** Copies of the e-mails the portal "sent" (password links, e-mail changes), oldest first. */
+  sentEmails(): SentEmail[] {
+    return this.#state.outbox.map((mail) => ({ ...mail }));
+  }
+
+  /** Changes the per-user quota settings (enabled, default quota, total storage). */
+  setUserQuota(settings: Partial<UserQuotaConfig>): void {
+    Object.assign(this.#state.config.userQuota, settings);
+  }
+
+  /** Changes the task clock: milliseconds per step, and how long a finished task stays visible. */
+  setTaskClock(clock: { stepMs?: number; finishedTtlMs?: number }): void {
+    if (clock.stepMs !== undefined) this.#state.config.taskStepMs = clock.stepMs;
+    if (clock.finishedTtlMs !== undefined) this.#state.config.finishedTaskTtlMs = clock.finishedTtlMs;
   }
 
   /**
@@ -151,14 +260,16 @@ export class FakePortal {
     this.#state.tokens.set(token, this.#mustFindRecord(who).id);
   }
 
-  /** A copy of a person found by id, user name or e-mail, or undefined. */
+  /** A copy of a person found by id, user name or e-mail, or undefined. Reassignment and remove tasks run first. */
   user(who: string): FakeUser | undefined {
+    this.#state.advanceTasks();
     const user = this.#findRecord(who);
     return user ? snapshot(user) : undefined;
   }
 
   /** Copies of every person (optionally filtered), in creation order. */
   users(filter?: (user: FakeUser) => boolean): FakeUser[] {
+    this.#state.advanceTasks();
     const all = this.#state.store.all().map(snapshot);
     return filter ? all.filter(filter) : all;
   }
@@ -243,6 +354,9 @@ export class FakePortal {
     this.#window = [];
     this.#latencyMs = this.#options.latencyMs ?? 0;
     this.#limits = { writes: 15, reads: 50, ...this.#options.limits };
+    this.#state.config.userQuota = defaultUserQuota(this.#options);
+    this.#state.config.taskStepMs = this.#options.taskStepMs ?? 10;
+    this.#state.config.finishedTaskTtlMs = this.#options.finishedTaskTtlMs ?? 60_000;
     this.addUser({ ...this.#ownerSeed, token: this.#ownerToken });
     for (const seed of this.#options.users ?? []) this.addUser(seed);
   }
@@ -369,9 +483,13 @@ export class FakePortal {
   ): Promise<Reply> {
     const link: LinkTarget = { href: url.href, action: match.route.method };
     try {
-      const caller = authenticate(req.headers, this.#state);
-      final.callerId = caller.id;
+      const anonymous =
+        match.route.allowAnonymous === true && !req.headers.authorization && !req.headers.cookie;
+      const caller = anonymous ? anonymousCaller : authenticate(req.headers, this.#state);
+      if (!anonymous) final.callerId = caller.id;
+      this.#state.advanceTasks();
       return await match.route.handler({
+        anonymous,
         params: match.params,
         query: url.searchParams,
         headers: req.headers,

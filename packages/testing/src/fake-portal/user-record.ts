@@ -54,4 +54,8 @@ export interface FakeUser {
   createdBy?: string;
   /** The person's photo, when one is set. */
   photo?: FakePhoto;
+  /** Bytes the person's documents use (sent as `usedSpace` when per-user quota is enabled). */
+  usedSpace?: number;
+  /** A custom quota in bytes (-1 = no limit); undefined = the portal's default. */
+  quotaLimit?: number;
 }

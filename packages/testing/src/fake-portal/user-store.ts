@@ -34,6 +34,12 @@ export interface SeedUser {
   location?: string;
   /** A token that authenticates as this person (`Authorization: Bearer <token>`). */
   token?: string;
+  /** Bytes the person's documents use. Default 0. */
+  usedSpace?: number;
+  /** A custom quota in bytes (-1 = no limit). Default: the portal's default quota. */
+  quotaLimit?: number;
+  /** For a Guest: who invited them (id, user name or e-mail); the guest is then in that person's relations. */
+  invitedBy?: string;
 }
 
 /** Thrown by {@link UserStore.add} when the e-mail is taken. */
@@ -89,6 +95,8 @@ export class UserStore {
     };
     if (seed.password !== undefined) user.password = seed.password;
     if (seed.location !== undefined) user.location = seed.location;
+    if (seed.usedSpace !== undefined) user.usedSpace = seed.usedSpace;
+    if (seed.quotaLimit !== undefined) user.quotaLimit = seed.quotaLimit;
     if (user.status === 'Terminated') user.terminatedDate = new Date();
     if (createdBy !== undefined) user.createdBy = createdBy;
     if (this.byId.has(user.id)) throw new Error(`A person with id ${user.id} already exists`);
@@ -96,6 +104,13 @@ export class UserStore {
     this.byEmail.set(email.toLowerCase(), user);
     this.byUserName.set(user.userName.toLowerCase(), user);
     return user;
+  }
+
+  /** Changes a person's e-mail (the caller checks that it is free). */
+  changeEmail(user: FakeUser, email: string): void {
+    this.byEmail.delete(user.email.toLowerCase());
+    user.email = email;
+    this.byEmail.set(email.toLowerCase(), user);
   }
 
   /** Removes a person. */

@@ -28,12 +28,13 @@ function invite(ctx: RouteContext) {
   for (const { email, type } of wanted) {
     if (ctx.state.store.findByEmail(email)) continue;
     const local = email.split('@')[0] ?? email;
-    invited.push(
-      ctx.state.store.add(
-        { email, firstName: local, lastName: '', type, activationStatus: 'Pending' },
-        ctx.caller.id,
-      ),
+    const user = ctx.state.store.add(
+      { email, firstName: local, lastName: '', type, activationStatus: 'Pending' },
+      ctx.caller.id,
     );
+    // An invited guest is in the inviter's relations (DELETE /people/guests works on those).
+    if (type === 'Guest') ctx.state.relate(user.id, ctx.caller.id);
+    invited.push(user);
   }
   return success(
     invited.map((user) => ctx.state.short(user)),

@@ -14,6 +14,7 @@ import {
   usersOf,
   Validator,
 } from './helpers.js';
+import { checkNoReassign, startDataTask } from './user-data.js';
 
 const base = '/api/2.0/people';
 
@@ -117,39 +118,44 @@ function updateMember(ctx: RouteContext) {
   return success(ctx.state.full(user), ctx.link);
 }
 
-function checkDeletable(caller: FakeUser, user: FakeUser): void {
+function checkDeletable(caller: FakeUser, user: FakeUser, bulk = false): void {
   if (user.id === caller.id || user.isOwner) throw accessDenied();
   if (user.type === 'DocSpaceAdmin' && !caller.isOwner) throw accessDenied();
   if (user.status !== 'Terminated') {
     throw new PortalError(
       403,
-      'The user is not terminated: terminate it first',
-      'System.Security.SecurityException',
+      bulk ? 'Users are not suspended' : 'The user is not suspended',
+      'System.InvalidOperationException',
     );
   }
 }
 
-function forget(ctx: RouteContext, user: FakeUser): void {
-  ctx.state.store.remove(user);
-  ctx.state.typeTasks.delete(user.id);
-  for (const [token, id] of ctx.state.tokens) if (id === user.id) ctx.state.tokens.delete(token);
+/**
+ * Deletes the profile now and starts the remove task in the background (GET /people/remove/progress/{userid}): the
+ * rooms the user created go to the CALLER a few task steps later.
+ */
+function deleteAndStartRemoval(ctx: RouteContext, user: FakeUser): void {
+  startDataTask(ctx, 'remove', user, ctx.caller.id, false);
+  ctx.state.forgetUser(user);
 }
 
 function deleteMember(ctx: RouteContext) {
   requireType(ctx.caller, 'DocSpaceAdmin');
   const user = targetUser(ctx);
   checkDeletable(ctx.caller, user);
+  checkNoReassign(ctx, user);
   const dto = ctx.state.full(user);
-  forget(ctx, user);
+  deleteAndStartRemoval(ctx, user);
   return success(dto, ctx.link);
 }
 
 function removeUsers(ctx: RouteContext) {
   requireType(ctx.caller, 'DocSpaceAdmin');
   const users = usersOf(ctx);
-  for (const user of users) checkDeletable(ctx.caller, user);
+  for (const user of users) checkNoReassign(ctx, user);
+  for (const user of users) checkDeletable(ctx.caller, user, true);
   const dtos = users.map((user) => ctx.state.full(user));
-  for (const user of users) forget(ctx, user);
+  for (const user of users) deleteAndStartRemoval(ctx, user);
   return success(dtos, ctx.link);
 }
 
