@@ -1,4 +1,5 @@
-import { describe, expect, inject, it } from 'vitest';
+import { startSamplePortal } from '@docspace-people/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allExamples } from '../src/all-examples.js';
 import { demo } from '../src/demo.js';
 import { type Example, runExample, targetFor } from '../src/support/index.js';
@@ -6,16 +7,16 @@ import { type Example, runExample, targetFor } from '../src/support/index.js';
 /** Runs an example in-process against the Prism mock of the test run and returns its result and output. */
 async function runOnPrism(example: Example) {
   const lines: string[] = [];
-  const result = await runExample(example, targetFor('mock', inject('prismUrl'), 'sk-test'), (line) => {
+  const result = await runExample(example, targetFor('prism', inject('prismUrl'), 'sk-test'), (line) => {
     lines.push(line);
   });
   return { result, lines };
 }
 
 const stepCounts: Record<string, number> = {
-  'manage-users': 4,
+  'manage-users': 5,
   'manage-user-photo': 6,
-  'update-user-role': 6,
+  'update-user-role': 7,
   'photos-tour': 6,
 };
 
@@ -85,10 +86,82 @@ describe('each example against the curated spec (Prism)', () => {
   });
 });
 
+describe('each example against the stateful fake portal: every step shows the effect of the last', () => {
+  let portal: Awaited<ReturnType<typeof startSamplePortal>>;
+  beforeAll(async () => {
+    portal = await startSamplePortal();
+  });
+  afterAll(() => portal.stop());
+
+  /** Runs an example on the fake portal (reset to the sample people first). */
+  async function runOnFake(name: string) {
+    portal.reset();
+    const lines: string[] = [];
+    const example = allExamples.find((e) => e.name === name)!;
+    const result = await runExample(example, targetFor('fake', portal.url, portal.ownerToken), (line) => {
+      lines.push(line);
+    });
+    expect(result.error).toBeUndefined();
+    expect(result).toMatchObject({ ok: true, steps: stepCounts[name] });
+    return lines;
+  }
+
+  it('manage-users: the created person has the requested name, is Terminated, then gone', async () => {
+    const lines = await runOnFake('manage-users');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/-> created John Doe \(.*\), type User, status Active$/),
+    );
+    expect(lines).toContain('     -> John Doe: Terminated');
+    expect(lines).toContainEqual(expect.stringMatching(/-> deleted John Doe /));
+    expect(lines).toContain('     -> not found (404)');
+    expect(portal.users((user) => user.firstName === 'John')).toEqual([]);
+  });
+
+  it('update-user-role: the upgrade applies and the downgrade task runs to 100 % with progress', async () => {
+    const lines = await runOnFake('update-user-role');
+    expect(lines).toContain('     -> John Doe: type RoomAdmin');
+    const progress = lines.filter((line) => line.includes('progress: '));
+    expect(progress.at(-1)).toBe('     progress: 100% (Completed)');
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(lines).toContain('     -> the type change finished (100%)');
+    expect(lines).toContain('     -> John Doe: type User, status Active');
+    expect(portal.typeChangeTasks()).toHaveLength(1);
+  });
+
+  it("manage-user-photo: a real other person's photo is refused, and the own photo is set then deleted", async () => {
+    const lines = await runOnFake('manage-user-photo');
+    expect(lines).toContainEqual(expect.stringMatching(/-> refused: 403 DELETE .*\/photo: Access denied/));
+    expect(lines).toContainEqual(expect.stringMatching(/-> saved: original \/storage\/userPhotos\/.*\.png$/));
+    expect(portal.owner.photo).toBeUndefined();
+  });
+
+  it("photos-tour: the crop saves the uploaded file and the portal's size limit is refused", async () => {
+    const lines = await runOnFake('photos-tour');
+    const tmp = lines.find((line) => line.includes('temporary file: '))?.split('temporary file: ')[1];
+    expect(tmp).toMatch(/^tmp_[0-9a-f]{32}\.png$/);
+    expect(lines).toContainEqual(
+      expect.stringContaining(`original: /storage/userPhotos/root/${portal.owner.id}_orig_${tmp}`),
+    );
+    expect(lines).toContain('     -> PhotoUploadError: photo upload refused: Image size is too large');
+  });
+
+  it('no Prism caveat in any example', async () => {
+    for (const example of allExamples) {
+      const lines = await runOnFake(example.name);
+      expect(lines.join('\n')).not.toMatch(/Prism|Jane Cooper/);
+    }
+  });
+});
+
 describe('the demo', () => {
   it('runs every example in sequence and prints a summary', async () => {
     const lines: string[] = [];
-    const results = await demo({ DOCSPACE_PRISM_URL: inject('prismUrl') }, (line) => lines.push(line));
+    const results = await demo(
+      { DOCSPACE_PRISM_URL: inject('prismUrl') },
+      (line) => lines.push(line),
+      allExamples,
+      ['--prism'],
+    );
     expect(results.map((r) => [r.name, r.ok])).toEqual(allExamples.map((e) => [e.name, true]));
     expect(lines).toContain('4 of 4 examples passed.');
     const summary = lines.slice(lines.indexOf('Summary') + 1, -1);
@@ -106,10 +179,12 @@ describe('the demo', () => {
       },
     };
     const lines: string[] = [];
-    const results = await demo({ DOCSPACE_PRISM_URL: inject('prismUrl') }, (line) => lines.push(line), [
-      broken,
-      allExamples[0]!,
-    ]);
+    const results = await demo(
+      { DOCSPACE_PRISM_URL: inject('prismUrl') },
+      (line) => lines.push(line),
+      [broken, allExamples[0]!],
+      ['--prism'],
+    );
     expect(results.map((r) => r.ok)).toEqual([false, true]);
     expect(lines).toContain('1 of 2 examples passed.');
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}FAILED broken .*Error: nope/));

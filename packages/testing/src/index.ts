@@ -33,3 +33,4 @@ export {
 } from './fake-portal/index.js';
 export { freePort } from './free-port.js';
 export { curatedSpecPath, type PrismServer, type StartPrismOptions, startPrism } from './prism.js';
+export { samplePeople, startSamplePortal } from './sample-portal.js';
