@@ -59,7 +59,8 @@ export class PersonList implements AsyncIterable<Person> {
   }
 
   /**
-   * Fetches one page.
+   * Fetches one page. Throws {@link PaginationError} (`badTotal`) when the server's `total` is not a non-negative
+   * integer.
    * @example const { items, total } = await ds.people.list({ status: 'Active' }).page({ startIndex: 0, count: 25 });
    */
   async page(request: PageRequest = {}): Promise<Page<Person>> {
