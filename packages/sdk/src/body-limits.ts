@@ -79,7 +79,7 @@ export interface BodyGuard {
   redact: <E>(error: E) => E;
 }
 
-const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+const NULL_BODY_STATUS = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
 
 /**
  * @internal Wraps a response so that whoever reads its body (openapi-fetch's `response.json()`) gets the SDK's

@@ -27,54 +27,39 @@ export function secretForms(secrets: readonly string[]): string[] {
  * someone else are not modified). Returns the same error object.
  */
 export function redactError<E>(error: E, secrets: readonly string[]): E {
-  if (secrets.length === 0 || !(error instanceof Error)) return error;
-  scrub(error, secrets, 0);
+  if (secrets.length > 0 && error instanceof Error) copyInto(error, error, secrets, 0);
   return error;
 }
 
-function scrub(error: Error, secrets: readonly string[], depth: number): void {
-  const target = error as unknown as Record<string, unknown>;
-  for (const key of Object.getOwnPropertyNames(error)) {
-    if (key === 'cause') continue;
-    const value = target[key];
-    const cleaned = redactValue(value, secrets, depth);
-    if (cleaned !== value) Object.defineProperty(error, key, { value: cleaned });
-  }
-  if ('cause' in error && error.cause !== undefined) {
-    Object.defineProperty(error, 'cause', { value: redactedCopy(error.cause, secrets, depth + 1) });
-  }
-}
-
-/** A redacted copy of a foreign error (same class when possible, same name, code, message and stack). */
-function redactedCopy(cause: unknown, secrets: readonly string[], depth: number): unknown {
-  if (!(cause instanceof Error)) return redactValue(cause, secrets, depth);
-  if (depth > MAX_DEPTH) return new Error('[cause omitted]');
-  const copy = Object.create(Object.getPrototypeOf(cause)) as Error;
-  for (const key of Object.getOwnPropertyNames(cause)) {
-    if (key === 'cause') continue;
-    const value = (cause as unknown as Record<string, unknown>)[key];
-    Object.defineProperty(copy, key, {
-      value: redactValue(value, secrets, depth),
+/**
+ * Writes the redacted own properties of `from` onto `to`: the same error (only what changed), or a blank copy of a
+ * foreign cause (everything). Returns whether anything was redacted.
+ */
+function copyInto(from: Error, to: Error, secrets: readonly string[], depth: number): boolean {
+  let changed = false;
+  for (const key of Object.getOwnPropertyNames(from)) {
+    const value = (from as unknown as Record<string, unknown>)[key];
+    const cleaned = redactValue(value, secrets, key === 'cause' ? depth + 1 : depth);
+    if (cleaned !== value) changed = true;
+    if (cleaned === value && to === from) continue;
+    Object.defineProperty(to, key, {
+      value: cleaned,
       writable: true,
       configurable: true,
-      enumerable: Object.prototype.propertyIsEnumerable.call(cause, key),
+      enumerable: Object.prototype.propertyIsEnumerable.call(from, key),
     });
   }
-  if ('cause' in cause && cause.cause !== undefined) {
-    Object.defineProperty(copy, 'cause', {
-      value: redactedCopy(cause.cause, secrets, depth + 1),
-      writable: true,
-      configurable: true,
-    });
-  }
-  return copy;
+  return changed;
 }
 
 /** @internal A copy of a value with the secrets removed from every string in it (the value itself when clean). */
 export function redactValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
-  if (value instanceof Error) return redactedCopy(value, secrets, depth + 1);
+  if (value instanceof Error) {
+    const copy = Object.create(Object.getPrototypeOf(value)) as Error;
+    return copyInto(value, copy, secrets, depth) ? copy : value;
+  }
   if (typeof Headers !== 'undefined' && value instanceof Headers) return redactHeaders(value, secrets);
   if (Array.isArray(value)) {
     let changed = false;

@@ -6,9 +6,11 @@
 
 /** Non-negative decimal number, as sent in Retry-After (RFC 9110: an integer; a fraction is tolerated). */
 const DECIMAL = /^\d+(?:\.\d+)?$/;
-/** The three HTTP date forms of RFC 9110 (IMF-fixdate, RFC 850, asctime). */
-const HTTP_DATE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+/**
+ * An HTTP date has a time of day (all three forms of RFC 9110 do); `Date.parse` alone takes `Retry 5` or `-1` for a
+ * date.
+ */
+const TIME_OF_DAY = /\d\d:\d\d:\d\d/;
 
 /**
  * @internal How long the server asked to wait, in ms: `Retry-After-Ms`, `Retry-After` (seconds or HTTP date),
@@ -24,7 +26,7 @@ export function serverWaitMs(headers: Headers, now = Date.now()): number | undef
   if (after !== null) {
     const text = after.trim();
     if (DECIMAL.test(text)) return Math.round(Number(text) * 1000);
-    if (HTTP_DATE.test(text)) {
+    if (TIME_OF_DAY.test(text)) {
       const date = Date.parse(text);
       if (!Number.isNaN(date) && date > now) return date - now;
     }

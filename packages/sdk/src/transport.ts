@@ -1,5 +1,5 @@
 import { type Auth, redact } from './auth.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, guardedResponse, readTextCapped } from './body-limits.js';
+import { type BodyGuard, DEFAULT_MAX_RESPONSE_BYTES, readTextCapped } from './body-limits.js';
 import { type DeadlineGroup, Deadlines } from './deadlines.js';
 import { decode, ResponseFieldError, unexpectedResponse } from './decode.js';
 import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.js';
@@ -35,10 +35,14 @@ export interface Outgoing {
   init?: RequestInit | undefined;
   /**
    * Reads the final answer's body inside the attempt (under its timeout and concurrency slot). Leave it out to
-   * get the `Response` unread (raw client): its body is then guarded by the size cap and the rest of the
-   * attempt's timeout (body-limits.ts) for whoever reads it.
+   * get the `Response` unread (raw client).
    */
   read?: ((response: Response) => Promise<string>) | undefined;
+  /**
+   * For an unread answer: wraps its body so that whoever reads it later gets the size cap and the rest of the
+   * attempt's timeout (the raw client passes body-limits.ts `guardedResponse`; kept out of the functions' bundle).
+   */
+  guard?: ((response: Response, guard: BodyGuard) => Response) | undefined;
 }
 
 /** @internal What the sending layer hands to the decoder: the final answer and its body text, if read. */
@@ -177,7 +181,7 @@ export class Transport {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
       await this.#acquire(limiter, method, path, signal);
-      const started = this.#logger || !out.read ? Date.now() : 0;
+      const started = this.#logger || out.guard ? Date.now() : 0;
       // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
       const group: DeadlineGroup | undefined = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
       let controller: AbortController | undefined;
@@ -245,29 +249,18 @@ export class Transport {
         const status = response.status;
         this.#log(() => `${method} ${path} -> ${status} in ${Date.now() - started} ms`);
       }
-      if (out.read) return { response, text };
-      return { response: this.#guard(response, method, path, timeoutMs, started, signal), text };
+      if (!out.guard) return { response, text };
+      const guarded = out.guard(response, {
+        method,
+        path,
+        maxBytes: this.#maxResponseBytes,
+        timeoutMs: timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0,
+        attemptTimeoutMs: timeoutMs,
+        signal,
+        redact: (error) => this.redactError(error),
+      });
+      return { response: guarded, text };
     }
-  }
-
-  /** The raw client reads bodies itself: hand it one with the size cap and the rest of the attempt's timeout. */
-  #guard(
-    response: Response,
-    method: string,
-    path: string,
-    timeoutMs: number,
-    started: number,
-    signal: AbortSignal | undefined,
-  ): Response {
-    return guardedResponse(response, {
-      method,
-      path,
-      maxBytes: this.#maxResponseBytes,
-      timeoutMs: timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0,
-      attemptTimeoutMs: timeoutMs,
-      signal,
-      redact: (error) => this.redactError(error),
-    });
   }
 
   /**
