@@ -18,6 +18,9 @@ export default {
     // Each package's README as its main page, with relative links made absolute (scripts/prepare-readmes.mjs).
     readme: '.tmp/README.docs.md',
     validation: { notExported: true, invalidLink: true, rewrittenLink: true, notDocumented: false },
+    // No git remote is needed (a fresh clone or a CI checkout may have none): source links use the template below.
+    disableGit: true,
+    sourceLinkTemplate: 'https://github.com/docspace-people/docspace-people/blob/main/{path}#L{line}',
   },
   out: 'site',
   readme: 'README.md',

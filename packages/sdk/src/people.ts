@@ -67,5 +67,7 @@ export const PEOPLE = {
  * People: create, read, list, update, terminate, delete, change type, invite. Available as `ds.people`.
  * Each method is the standalone function of the same name with the client bound: `ds.people.get(id)` is
  * `peopleGet(ds, id)`. Import the functions instead when bundle size matters.
+ *
+ * @interface
  */
 export type People = Bound<typeof PEOPLE>;

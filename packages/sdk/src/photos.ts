@@ -23,5 +23,7 @@ export const PHOTOS = {
  * your own photo: for another user's id the server answers 403 ({@link PermissionDeniedError}).
  * Each method is the standalone function of the same name with the client bound: `ds.photos.get(id)` is
  * `photosGet(ds, id)`.
+ *
+ * @interface
  */
 export type Photos = Bound<typeof PHOTOS>;
