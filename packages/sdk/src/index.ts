@@ -14,13 +14,17 @@ export {
   ConnectionError,
   DocSpaceError,
   NotFoundError,
+  PaginationError,
+  type PaginationProblem,
   PermissionDeniedError,
   PhotoUploadError,
   RateLimitError,
+  ResponseTooLargeError,
   ServerError,
   TaskFailedError,
   type TaskProgress,
   type TaskStatus,
+  TaskTimeoutError,
   TimeoutError,
   type UnexpectedResponseDetails,
   UnexpectedResponseError,
@@ -95,4 +99,5 @@ export {
 } from './photo-functions.js';
 export type { Photos } from './photos.js';
 export { rawClient } from './raw-client.js';
+export type { TaskWaitOptions } from './task-wait.js';
 export type { DowngradeOptions } from './type-change.js';

@@ -1,12 +1,16 @@
 import type { Connection } from './connection.js';
 import { type QueryParams, searchUsersByExtendedFilter } from './operations.js';
 import type { RequestOptions } from './options.js';
+import { checkTotal, PageProgress } from './page-guard.js';
 import { type Person, toPerson } from './person.js';
 import { request as send } from './request.js';
 import { integer } from './validate.js';
 
 /** @internal The query of GET /people/filter, as the generated contract types it. */
 export type FilterQuery = QueryParams<typeof searchUsersByExtendedFilter>;
+
+/** Path of the listing, for {@link PaginationError}s. */
+const PATH = '/api/2.0/people/filter';
 
 /** One page of results with the server's total. */
 export interface Page<T> {
@@ -55,7 +59,8 @@ export class PersonList implements AsyncIterable<Person> {
   }
 
   /**
-   * Fetches one page.
+   * Fetches one page. Throws {@link PaginationError} (`badTotal`) when the server's `total` is not a non-negative
+   * integer.
    * @example const { items, total } = await ds.people.list({ status: 'Active' }).page({ startIndex: 0, count: 25 });
    */
   async page(request: PageRequest = {}): Promise<Page<Person>> {
@@ -64,24 +69,30 @@ export class PersonList implements AsyncIterable<Person> {
       request.startIndex === undefined ? 0 : integer(request.startIndex, 'page.startIndex', 0);
     const count = request.count === undefined ? this.#pageSize : integer(request.count, 'page.count', 1, 100);
     const query: FilterQuery = { ...this.#query, count, startIndex };
-    const { items, total } = await send(
+    const { items, total: sent } = await send(
       this.#connection,
       searchUsersByExtendedFilter,
       { query },
       this.#options,
       (envelope) => ({ items: envelope.response.map(toPerson), total: envelope.total }),
     );
+    const total = checkTotal(sent, PATH, startIndex);
     const end = startIndex + items.length;
     const more = items.length === count && (total === undefined || end < total);
     return { items, total, startIndex, nextStartIndex: more ? end : undefined };
   }
 
-  /** Iterates page by page. */
+  /**
+   * Iterates page by page. A person already yielded by an earlier page (the list changed while it was read) is left
+   * out of later pages. Throws {@link PaginationError} when the server's pages do not add up: `total` not a
+   * non-negative integer, a page with nothing new, or more people than `total`; a listing always ends.
+   */
   async *pages(): AsyncGenerator<Page<Person>, void, undefined> {
+    const progress = new PageProgress<Person>(PATH, (person) => person.id);
     let startIndex: number | undefined = 0;
     while (startIndex !== undefined) {
       const page: Page<Person> = await this.page({ startIndex });
-      yield page;
+      yield { ...page, items: progress.accept(page.items, page.total, page.startIndex) };
       startIndex = page.nextStartIndex;
     }
   }

@@ -10,21 +10,26 @@ import {
 } from './operations.js';
 import type { RequestOptions } from './options.js';
 import { request } from './request.js';
-import { sleep } from './transport.js';
-import { guid, integer, oneOf } from './validate.js';
+import { type TaskWaitOptions, waitForTask, waitLimits } from './task-wait.js';
+import { guid, oneOf } from './validate.js';
 
 export type { TaskProgress, TaskStatus } from './errors.js';
 
 /** Options of {@link People.downgrade}. */
-export interface DowngradeOptions extends RequestOptions {
+export interface DowngradeOptions extends RequestOptions, TaskWaitOptions {
   /** Id (GUID) of the user who receives the downgraded user's rooms and files. Default: the server's choice (you). */
   reassignTo?: string | undefined;
   /** Wait for the task to finish (polling its progress). Default true. */
   wait?: boolean | undefined;
   /** Called with each progress report while waiting. */
   onProgress?: ((progress: TaskProgress) => void) | undefined;
-  /** Milliseconds between progress polls. Default 1000. */
+  /** Milliseconds between progress polls, at least 100 (smaller values are refused). Default 1000. */
   pollIntervalMs?: number | undefined;
+  /**
+   * Longest wait for the task to end, in milliseconds; past it the call rejects with {@link TaskTimeoutError}
+   * (the task goes on; `cancelOnAbort` does not apply). Default 3600000 (one hour).
+   */
+  maxWaitMs?: number | undefined;
   /**
    * When `signal` aborts while waiting, also cancel the server's task (PUT /people/type/terminate) before
    * rejecting. Default false: aborting only stops waiting, the task goes on.
@@ -69,21 +74,17 @@ export async function runDowngrade(
     userId,
   };
   if (options.reassignTo !== undefined) body.reassignUserId = guid(options.reassignTo, 'options.reassignTo');
-  const interval =
-    options.pollIntervalMs === undefined
-      ? 1000
-      : integer(options.pollIntervalMs, 'options.pollIntervalMs', 0);
+  const limits = waitLimits(options);
   let progress = await request(connection, startUserTypeUpdate, { body }, options, progressOf);
   options.onProgress?.(progress);
   if (options.wait === false) return progress;
   try {
-    while (!progress.isCompleted && progress.status !== 'Completed') {
-      await sleep(interval, options.signal);
-      const polled = await typeChangeProgress(connection, userId, options);
-      // The server no longer knows the task (it ended and was cleaned up): stop waiting instead of polling forever.
-      progress = polled ?? { ...progress, isCompleted: true, status: 'Unknown' };
-      options.onProgress?.(progress);
-    }
+    progress = await waitForTask(
+      progress,
+      () => typeChangeProgress(connection, userId, options),
+      options,
+      limits,
+    );
   } catch (error) {
     if (options.cancelOnAbort && options.signal?.aborted) {
       // The abort reason is what the caller sees; a failing cancel must not replace it.
