@@ -104,8 +104,15 @@ const MUTATIONS: readonly Mutation[] = [
     name: 'userIds of the bulk bodies (UpdateMembersRequestDto) renamed',
     mutate: (doc) => renameKey(properties(doc, 'UpdateMembersRequestDto'), 'userIds', 'ids'),
     // peopleResendInvites and peopleTerminate build the body in a variable: only its annotation catches the rename.
-    fix: ['peopleTerminate', 'peopleReactivate', 'peopleDelete', 'peopleResendInvites', 'peopleChangeType'],
-    at: /^packages\/sdk\/src\/people-functions\.ts:\d+/,
+    fix: [
+      'peopleTerminate',
+      'peopleReactivate',
+      'peopleDelete',
+      'peopleResendInvites',
+      'peopleChangeType',
+      'peopleRemoveGuests',
+    ],
+    at: /^packages\/sdk\/src\/(account|people)-functions\.ts:\d+/,
     untouched: ['peopleGet', 'peopleCreate'],
   },
   {
@@ -143,6 +150,17 @@ describe('the facade against the generated contract (mutation self-test)', () =>
       expect(byName.get(name)).toMatchObject({ forwardsTo: 'peopleGet', operations: ['getProfileByUserId'] });
     expect(byName.get('peopleGet')?.schemas).toContain('EmployeeFullDto');
     expect(byName.get('photosSetFromUrl')?.operations).toEqual(['updateMemberPhoto']);
+    // Group writes read the group first (system groups are refused); ds.groups.* forwards to groups<Method>.
+    expect(byName.get('groupsDelete')?.operations).toEqual(
+      expect.arrayContaining(['deleteGroup', 'getGroup']),
+    );
+    expect(byName.get('ds.groups.delete')).toMatchObject({ forwardsTo: 'groupsDelete' });
+    expect(byName.get('peopleReassign')?.operations).toEqual(
+      expect.arrayContaining(['startReassign', 'getReassignProgress']),
+    );
+    expect(byName.get('peopleDelete')?.operations).toEqual(
+      expect.arrayContaining(['deleteMember', 'removeUsers', 'startReassign']),
+    );
   });
 
   for (const mutation of MUTATIONS) {

@@ -146,7 +146,7 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
     expect(touched('`EmployeeFullDto.sex` is no longer returned')).not.toContain('photosGet');
     const report = formatUpdateReport(result);
     expect(report).toContain(
-      'Facade (@docspace-people/sdk): 20 breaking, 4 features, 260 fixes under 23 of its functions:',
+      'Facade (@docspace-people/sdk): 21 breaking, 5 features, 425 fixes under 44 of its functions:',
     );
     expect(report).toContain('peopleSetCulture (ds.people.setCulture, setPersonCulture)');
     expect(report).toContain('The facade compiles against the new client.');
@@ -158,8 +158,8 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
     const text = repo.read(sdk?.file ?? '');
     expect(text.startsWith('---\n"@docspace-people/sdk": minor\n---\n')).toBe(true);
     expect(text).not.toContain('unchanged');
-    expect(text).toContain('The API changed under 23 facade functions:');
-    expect(text).toContain('Breaking for the facade (20)');
+    expect(text).toContain('The API changed under 44 facade functions:');
+    expect(text).toContain('Breaking for the facade (21)');
     expect(text).toContain(
       '- `Culture` (used by updateMemberCulture) in `peopleSetCulture` (`ds.people.setCulture`, `setPersonCulture`):',
     );

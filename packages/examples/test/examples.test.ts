@@ -18,6 +18,9 @@ const stepCounts: Record<string, number> = {
   'manage-user-photo': 6,
   'update-user-role': 7,
   'photos-tour': 6,
+  'manage-groups': 8,
+  'offboard-user': 6,
+  'guests-and-quotas': 6,
 };
 
 describe('each example against the curated spec (Prism)', () => {
@@ -149,6 +152,56 @@ describe('each example against the stateful fake portal: every step shows the ef
     );
   });
 
+  it('manage-groups: manager, members, move and delete change the portal; the system group is refused', async () => {
+    const lines = await runOnFake('manage-groups');
+    expect(lines).toContain('     -> Sales: manager Ben Moss, 2 member(s) (Ann Lee, Ben Moss)');
+    expect(lines).toContain('     -> Ben manages: Sales');
+    expect(lines).toContain('     -> now Sales archive: manager none, 2 member(s) (Ann Lee, Ben Moss)');
+    expect(lines).toContain('     -> left Sales: manager none, 0 member(s)');
+    expect(lines).toContain('     -> Sales archive: manager none, 1 member(s) (Ben Moss); not removed: none');
+    expect(lines).toContainEqual(expect.stringContaining('-> refused: id: is the system group "RoomAdmin"'));
+    expect(portal.groups()).toEqual([]);
+    expect(portal.requests((r) => r.method !== 'GET' && r.path.includes('abef62db'))).toEqual([]);
+    // The refused write changed nobody's type.
+    expect(portal.users((u) => u.firstName === 'Ann')[0]?.type).toBe('User');
+  });
+
+  it('offboard-user: an active leaver is refused; after terminating, the task runs and the profile is gone', async () => {
+    const lines = await runOnFake('offboard-user');
+    expect(lines).toContainEqual(expect.stringContaining('-> refused: fromId: is Active'));
+    expect(lines.filter((line) => line.includes('progress: ')).at(-1)).toBe(
+      '     progress: 100% (Completed)',
+    );
+    expect(lines).toContain('     -> not found (404)');
+    expect(portal.users((u) => u.firstName === 'Lea')).toEqual([]);
+    const [task] = portal.dataTasks();
+    const hal = portal.users((u) => u.firstName === 'Hal')[0];
+    expect(task).toMatchObject({
+      kind: 'reassign',
+      deleteProfile: true,
+      status: 'Completed',
+      toUserId: hal?.id,
+    });
+  });
+
+  it('guests-and-quotas: the guest keeps the profile; the quota shows on the profile, then the default', async () => {
+    portal.reset();
+    portal.setUserQuota({ enabled: true, defaultBytes: 10 * 1024 ** 3 });
+    const lines: string[] = [];
+    const example = allExamples.find((e) => e.name === 'guests-and-quotas')!;
+    const result = await runExample(example, targetFor('fake', portal.url, portal.ownerToken), (line) => {
+      lines.push(line);
+    });
+    expect(result).toMatchObject({ ok: true, steps: 6 });
+    expect(lines).toContainEqual(
+      expect.stringMatching(/-> removed from your contacts; the profile is still there: .*, Active$/),
+    );
+    expect(lines).toContain('     -> Quinn Quota: quota 2 GiB (own value), used 0 bytes');
+    expect(lines).toContain('     -> Quinn Quota: quota 10 GiB (portal default), used 0 bytes');
+    expect(portal.users((u) => u.type === 'Guest' && u.email.startsWith('gia.guest'))).toHaveLength(1);
+    expect(portal.users((u) => u.firstName === 'Quinn')[0]?.quotaLimit).toBeUndefined();
+  });
+
   it('no Prism caveat in any example', async () => {
     for (const example of allExamples) {
       const lines = await runOnFake(example.name);
@@ -167,7 +220,7 @@ describe('the demo', () => {
       ['--prism'],
     );
     expect(results.map((r) => [r.name, r.ok])).toEqual(allExamples.map((e) => [e.name, true]));
-    expect(lines).toContain('4 of 4 examples passed.');
+    expect(lines).toContain('7 of 7 examples passed.');
     const summary = lines.slice(lines.indexOf('Summary') + 1, -1);
     expect(summary.map((line) => line.trim().split(/\s+/).slice(0, 2))).toEqual(
       allExamples.map((e) => ['ok', e.name]),

@@ -35,16 +35,21 @@ async function closedPort(): Promise<number> {
 }
 
 describe('examples as programs (tsx, in a child process)', () => {
-  it.each(['manage-users', 'manage-user-photo', 'update-user-role', 'photos-tour'])(
-    '%s exits 0 and prints its numbered steps',
-    async (name) => {
-      const { code, out } = await runProgram(name, { DOCSPACE_PRISM_URL: inject('prismUrl') }, ['--prism']);
-      expect(out).toContain(`== ${name}: `);
-      expect(out).toContain('  1. ');
-      expect(out).toMatch(new RegExp(`ok: ${name} \\(\\d+ steps\\)`));
-      expect(code).toBe(0);
-    },
-  );
+  it.each([
+    'manage-users',
+    'manage-user-photo',
+    'update-user-role',
+    'photos-tour',
+    'manage-groups',
+    'offboard-user',
+    'guests-and-quotas',
+  ])('%s exits 0 and prints its numbered steps', async (name) => {
+    const { code, out } = await runProgram(name, { DOCSPACE_PRISM_URL: inject('prismUrl') }, ['--prism']);
+    expect(out).toContain(`== ${name}: `);
+    expect(out).toContain('  1. ');
+    expect(out).toMatch(new RegExp(`ok: ${name} \\(\\d+ steps\\)`));
+    expect(code).toBe(0);
+  });
 
   it('an example exits 1 and names the failure when the portal cannot be reached, without the token', async () => {
     const token = 'sk-secret-token-for-the-test';
@@ -68,7 +73,7 @@ describe('examples as programs (tsx, in a child process)', () => {
     expect(out).toContain('-> not found (404)\n');
     expect(out).toContain('progress: 100% (Completed)\n');
     expect(out).not.toMatch(/Prism answers|Jane Cooper/);
-    expect(out).toContain('4 of 4 examples passed.');
+    expect(out).toContain('7 of 7 examples passed.');
     expect(code).toBe(0);
   });
 
@@ -77,7 +82,7 @@ describe('examples as programs (tsx, in a child process)', () => {
     const lines = out.split('\n');
     expect(lines[1]).toBe(`Target: the Prism mock at ${inject('prismUrl')} (contract run)`);
     expect(lines[2]).toContain('Prism answers from the spec');
-    expect(out).toContain('4 of 4 examples passed.');
+    expect(out).toContain('7 of 7 examples passed.');
     expect(code).toBe(0);
   });
 
@@ -87,7 +92,7 @@ describe('examples as programs (tsx, in a child process)', () => {
       DOCSPACE_TOKEN: 'sk-x',
     });
     expect(out.split('\n')[1]).toMatch(/^Target: your portal at http:\/\/127\.0\.0\.1:\d+ \(DOCSPACE_URL\)$/);
-    expect(out).toContain('0 of 4 examples passed.');
+    expect(out).toContain('0 of 7 examples passed.');
     expect(code).toBe(1);
   });
 });

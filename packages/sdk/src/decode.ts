@@ -42,7 +42,8 @@ export function decode(
   if (status >= 400 || isErrorEnvelope(body)) {
     throw toApiError(status, method, path, response.headers, body === NOT_JSON ? text : body);
   }
-  const problem = envelopeProblem(kind, body);
+  const problem =
+    kind === 'no content' && status === 204 && text.length === 0 ? undefined : envelopeProblem(kind, body);
   if (problem !== undefined) throw unexpectedResponse(method, path, response, text, problem, redactor);
   return body as { response?: unknown };
 }
@@ -50,13 +51,19 @@ export function decode(
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** What is wrong with a 2xx body, or `undefined` when it is a success envelope of the declared kind. */
+/**
+ * What is wrong with a 2xx body, or `undefined` when it is a success envelope of the declared kind. (A `no content`
+ * operation also accepts a success envelope, whatever its `response`.)
+ */
 function envelopeProblem(kind: Kind, body: unknown): string | undefined {
   if (body === NOT_JSON) return 'not JSON';
   if (body === undefined) return 'empty body';
   if (!isObject(body)) return 'not a JSON object';
   if (body.status !== 0) return 'no envelope (status: 0)';
   const value = body.response;
+  if (kind === 'empty' || kind === 'no content') return undefined;
+  if (kind === 'string' || kind === 'boolean')
+    return typeof value === kind ? undefined : `response: not a ${kind}`;
   if (kind === 'array') {
     if (!Array.isArray(value)) return 'response: not an array';
     const bad = value.findIndex((item) => !isObject(item));

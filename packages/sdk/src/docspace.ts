@@ -1,6 +1,7 @@
 import type { DocSpaceClient } from '@docspace-people/client';
 import { bind } from './bind.js';
 import { Connection, transportOf } from './connection.js';
+import { GROUPS, type Groups } from './groups.js';
 import type { DocSpaceOptions } from './options.js';
 import { PEOPLE, type People } from './people.js';
 import { PHOTOS, type Photos } from './photos.js';
@@ -24,12 +25,19 @@ export class DocSpace extends Connection {
   /** People: create, get, list, update, terminate, delete, change type, invite. */
   readonly people: People;
   #photos: Photos | undefined;
+  #groups: Groups | undefined;
   #raw: DocSpaceClient | undefined;
 
   /** Creates a client. Throws {@link ValidationError} for a bad `baseUrl` or missing credentials. */
   constructor(options: DocSpaceOptions) {
     super(options);
     this.people = bind(this, PEOPLE);
+  }
+
+  /** Groups: list, get, create, update, delete, members and manager (system groups are refused for writes). */
+  get groups(): Groups {
+    this.#groups ??= bind(this, GROUPS);
+    return this.#groups;
   }
 
   /** User photos: get, upload, set from URL, crop, delete. */

@@ -27,22 +27,39 @@ export type EnvelopeOf<O> = O extends { responses: { 200: { content: { 'applicat
   : never;
 
 /**
- * What the envelope's `response` must be, checked at run time by the decoder: an object, an array, or an object
- * the server may leave out (`object?`, e.g. the progress of a task the server no longer knows).
+ * What a success answer must be, checked at run time by the decoder: an envelope whose `response` is an object,
+ * an array, a string or a boolean; an object the server may leave out (`object?`, e.g. the progress of a task the
+ * server no longer knows); an envelope without `response` (`empty`, actions that return nothing); or HTTP 204 with
+ * no body (`no content`, e.g. DELETE /group/{id}).
  */
-export type Kind = 'object' | 'array' | 'object?';
+export type Kind = 'object' | 'array' | 'object?' | 'string' | 'boolean' | 'empty' | 'no content';
 
 /** The kinds allowed for an envelope type: the declaration's kind must agree with the generated payload. */
-export type KindOf<E> = E extends { response: infer R }
-  ? R extends readonly unknown[]
-    ? 'array'
-    : R extends object
-      ? 'object'
-      : never
-  : E extends { response?: infer R }
-    ? R extends readonly unknown[]
-      ? never
-      : 'object?' | 'object'
+export type KindOf<E> = [E] extends [never]
+  ? never
+  : 'response' extends keyof E
+    ? E extends { response: infer R }
+      ? R extends readonly unknown[]
+        ? 'array'
+        : R extends string
+          ? 'string'
+          : R extends boolean
+            ? 'boolean'
+            : R extends object
+              ? 'object'
+              : never
+      : E extends { response?: infer R }
+        ? R extends readonly unknown[]
+          ? never
+          : 'object?' | 'object'
+        : never
+    : 'empty';
+
+/** The kind a generated operation allows: from its 200 envelope, or `no content` when it answers 204. */
+export type KindOfOperation<O> = O extends { responses: { 200: unknown } }
+  ? KindOf<EnvelopeOf<O>>
+  : O extends { responses: { 204: unknown } }
+    ? 'no content'
     : never;
 
 /** One declared operation: its method, its path key and the kind of its payload. */
@@ -63,7 +80,7 @@ export interface Operation<M extends Method = Method, P extends keyof paths = ke
 export function operation<
   M extends Method,
   P extends PathWith<M>,
-  K extends KindOf<EnvelopeOf<GeneratedOperation<M, P>>>,
+  K extends KindOfOperation<GeneratedOperation<M, P>>,
 >(method: M, path: P, kind: K): Operation<M, P> {
   return {
     method: method.toUpperCase() as Uppercase<M>,
@@ -173,4 +190,57 @@ export const createMemberPhotoThumbnails = /* @__PURE__ */ operation(
   'post',
   '/api/2.0/people/{userid}/photo/thumbnails',
   'object',
+);
+
+// Groups
+export const getGroups = /* @__PURE__ */ operation('get', '/api/2.0/group', 'array');
+export const addGroup = /* @__PURE__ */ operation('post', '/api/2.0/group', 'object');
+export const getGroup = /* @__PURE__ */ operation('get', '/api/2.0/group/{id}', 'object');
+export const updateGroup = /* @__PURE__ */ operation('put', '/api/2.0/group/{id}', 'object');
+export const deleteGroup = /* @__PURE__ */ operation('delete', '/api/2.0/group/{id}', 'no content');
+export const getGroupByUserId = /* @__PURE__ */ operation('get', '/api/2.0/group/user/{userid}', 'array');
+export const moveMembersTo = /* @__PURE__ */ operation(
+  'put',
+  '/api/2.0/group/{fromId}/members/{toId}',
+  'object',
+);
+export const setMembersTo = /* @__PURE__ */ operation('post', '/api/2.0/group/{id}/members', 'object');
+export const addMembersTo = /* @__PURE__ */ operation('put', '/api/2.0/group/{id}/members', 'object');
+export const removeMembersFrom = /* @__PURE__ */ operation('delete', '/api/2.0/group/{id}/members', 'object');
+export const setGroupManager = /* @__PURE__ */ operation('put', '/api/2.0/group/{id}/manager', 'object');
+
+// Data reassignment task
+export const startReassign = /* @__PURE__ */ operation('post', '/api/2.0/people/reassign/start', 'object');
+export const getReassignProgress = /* @__PURE__ */ operation(
+  'get',
+  '/api/2.0/people/reassign/progress/{userid}',
+  'object?',
+);
+export const terminateReassign = /* @__PURE__ */ operation(
+  'put',
+  '/api/2.0/people/reassign/terminate',
+  'object?',
+);
+export const necessaryReassign = /* @__PURE__ */ operation(
+  'get',
+  '/api/2.0/people/reassign/necessary',
+  'boolean',
+);
+
+// Quota
+export const updateUserQuota = /* @__PURE__ */ operation('put', '/api/2.0/people/userquota', 'array');
+export const resetUsersQuota = /* @__PURE__ */ operation('put', '/api/2.0/people/resetquota', 'array');
+
+// Guests, password and e-mail
+export const deleteGuests = /* @__PURE__ */ operation('delete', '/api/2.0/people/guests', 'empty');
+export const getGuestSharingLink = /* @__PURE__ */ operation(
+  'get',
+  '/api/2.0/people/guests/{userid}/share',
+  'string',
+);
+export const sendUserPassword = /* @__PURE__ */ operation('post', '/api/2.0/people/password', 'string');
+export const sendEmailChangeInstructions = /* @__PURE__ */ operation(
+  'post',
+  '/api/2.0/people/email',
+  'string',
 );

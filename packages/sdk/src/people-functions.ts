@@ -23,6 +23,7 @@ import type { RequestOptions } from './options.js';
 import { filterQuery, type PeopleFilter } from './people-filter.js';
 import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
 import { PersonList } from './person-list.js';
+import { deleteWithReassign } from './reassign.js';
 import { request } from './request.js';
 import {
   cancelTypeChange,
@@ -129,6 +130,18 @@ export interface InviteOptions extends RequestOptions {
 export interface DeleteOptions extends RequestOptions {
   /** Terminate the users first (DocSpace deletes only Terminated users). Default false. */
   terminateFirst?: boolean | undefined;
+  /**
+   * The heir (GUID, an Active RoomAdmin or DocSpaceAdmin) who receives the users' rooms, files and third-party
+   * storage: each user goes through the reassignment task with deleteProfile, one after another, and the call
+   * resolves when their profiles are gone. Without it the data goes to you (see {@link peopleDelete}).
+   */
+  reassignTo?: string | undefined;
+  /** With `reassignTo`: called with each progress report of each user's task. */
+  onProgress?: ((progress: TaskProgress, id: string) => void) | undefined;
+  /** With `reassignTo`: milliseconds between progress polls, at least 100. Default 1000. */
+  pollIntervalMs?: number | undefined;
+  /** With `reassignTo`: longest wait for each user's task, in milliseconds. Default one hour. */
+  maxWaitMs?: number | undefined;
 }
 
 /**
@@ -294,9 +307,19 @@ export async function peopleReactivate(
 
 /**
  * Deletes users for good. DocSpace deletes only Terminated users: terminate them first, or pass
- * `{ terminateFirst: true }`. One id uses DELETE /people/{id}; several use the bulk PUT /people/delete.
- * Same as `ds.people.delete`.
- * @example await peopleDelete(connection, id, { terminateFirst: true });
+ * `{ terminateFirst: true }`.
+ *
+ * With `{ reassignTo: heirId }` the users' rooms, shared files and third-party storage go to the heir through the
+ * server's reassignment task (the SDK first checks the server's rules: see {@link peopleReassign}); the task then
+ * deletes the rest of their personal documents and Trash and the profile, and the call resolves once each profile
+ * is gone. Users are handled one after another: if one fails, the call rejects and the users before it are deleted.
+ *
+ * Without `reassignTo` (DELETE /people/{id}, or PUT /people/delete for several) the server deletes the profile, its
+ * photo and every share naming the user at once, then in the background hands to **you, the caller**: the rooms
+ * they created, their third-party storage and the shared files of their My documents (into "Documents of user ..."
+ * in your My documents); files they created inside rooms go to the room's owner. **Everything else in their My
+ * documents and Trash is deleted permanently.** Same as `ds.people.delete`.
+ * @example await peopleDelete(connection, id, { terminateFirst: true, reassignTo: heirId });
  */
 export async function peopleDelete(
   connection: Connection,
@@ -304,6 +327,13 @@ export async function peopleDelete(
   options?: DeleteOptions,
 ): Promise<Person[]> {
   const list = guidList(ids);
+  if (options?.reassignTo !== undefined) {
+    const field = (i: number) => (Array.isArray(ids) ? `ids[${i}]` : 'ids');
+    const reassign = { ...options, reassignTo: options.reassignTo };
+    return deleteWithReassign(connection, list, reassign, field, (people) =>
+      peopleTerminate(connection, people, options),
+    );
+  }
   if (options?.terminateFirst) await peopleTerminate(connection, list, options);
   try {
     if (list.length === 1) {

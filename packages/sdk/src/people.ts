@@ -1,3 +1,11 @@
+import {
+  peopleGuestShareLink,
+  peopleRemoveGuests,
+  peopleRequestEmailChange,
+  peopleResetQuota,
+  peopleSendPasswordInstructions,
+  peopleSetQuota,
+} from './account-functions.js';
 import type { Bound } from './bind.js';
 import {
   peopleCancelDowngrade,
@@ -19,6 +27,12 @@ import {
   peopleTerminate,
   peopleUpdate,
 } from './people-functions.js';
+import {
+  peopleCancelReassign,
+  peopleNeedsReassign,
+  peopleReassign,
+  peopleReassignProgress,
+} from './reassign.js';
 
 /**
  * @internal The methods of `ds.people`, one per standalone function. The naming rule: `ds.people.<name>` is the
@@ -45,7 +59,7 @@ export const PEOPLE = {
   terminate: peopleTerminate,
   /** Reactivates terminated users. Same as {@link peopleReactivate}. */
   reactivate: peopleReactivate,
-  /** Deletes users (only Terminated ones; see `terminateFirst`). Same as {@link peopleDelete}. */
+  /** Deletes users (only Terminated ones; `terminateFirst`; `reassignTo` chooses the heir). Same as {@link peopleDelete}. */
   delete: peopleDelete,
   /** Changes users' type (PUT /people/type/{type}). Same as {@link peopleChangeType}. */
   changeType: peopleChangeType,
@@ -61,10 +75,31 @@ export const PEOPLE = {
   resendInvites: peopleResendInvites,
   /** Sets a user's language and formats. Same as {@link peopleSetCulture}. */
   setCulture: peopleSetCulture,
+  /** Hands a Terminated user's data to an heir (the reassignment task). Same as {@link peopleReassign}. */
+  reassign: peopleReassign,
+  /** Reads the progress of a user's reassignment task. Same as {@link peopleReassignProgress}. */
+  reassignProgress: peopleReassignProgress,
+  /** Cancels a running reassignment task. Same as {@link peopleCancelReassign}. */
+  cancelReassign: peopleCancelReassign,
+  /** Whether a user has data to hand over. Same as {@link peopleNeedsReassign}. */
+  needsReassign: peopleNeedsReassign,
+  /** Sets users' storage quota. Same as {@link peopleSetQuota}. */
+  setQuota: peopleSetQuota,
+  /** Puts users back on the portal's default quota. Same as {@link peopleResetQuota}. */
+  resetQuota: peopleResetQuota,
+  /** Removes guests from your contacts (not their profiles). Same as {@link peopleRemoveGuests}. */
+  removeGuests: peopleRemoveGuests,
+  /** A link that lets another admin add a guest to their contacts. Same as {@link peopleGuestShareLink}. */
+  guestShareLink: peopleGuestShareLink,
+  /** E-mails password-change instructions. Same as {@link peopleSendPasswordInstructions}. */
+  sendPasswordInstructions: peopleSendPasswordInstructions,
+  /** Changes a user's e-mail (or, for yourself, e-mails a confirmation link). Same as {@link peopleRequestEmailChange}. */
+  requestEmailChange: peopleRequestEmailChange,
 } as const;
 
 /**
- * People: create, read, list, update, terminate, delete, change type, invite. Available as `ds.people`.
+ * People: create, read, list, update, terminate, delete, change type, invite, reassign data, quota, guests,
+ * password and e-mail. Available as `ds.people`.
  * Each method is the standalone function of the same name with the client bound: `ds.people.get(id)` is
  * `peopleGet(ds, id)`. Import the functions instead when bundle size matters.
  *

@@ -42,7 +42,7 @@ export interface AvatarUrls {
 
 /**
  * The short form of a user some endpoints return (search, invite): id, name and avatar only.
- * Use {@link People.get} for the full {@link Person}.
+ * Use {@link peopleGet} for the full {@link Person}.
  */
 export interface PersonSummary {
   /** User id (GUID). */
@@ -106,9 +106,14 @@ export interface Person extends PersonSummary {
   cultureName: string | undefined;
   /** Mobile phone. */
   mobilePhone: string | undefined;
-  /** Storage quota in bytes, if any (-1 = unlimited). */
+  /**
+   * Storage quota in bytes (-1 = unlimited): the user's own value or the portal default. The server sends it only
+   * when per-user quotas are enabled and you are an admin or this user; otherwise `undefined`.
+   */
   quotaLimit: number | undefined;
-  /** Used storage in bytes, if the server sent it. */
+  /** Whether the user has a quota of their own (not the portal default); `undefined` when the server did not say. */
+  isCustomQuota: boolean | undefined;
+  /** Used storage in bytes, when the server sends it (to admins and the user himself, on plans with statistics). */
   usedSpace: number | undefined;
 }
 
@@ -176,13 +181,14 @@ export function toPerson(dto: EmployeeFullDto): Person {
     registrationDate: parseDate(dto.registrationDate),
     terminated: parseDate(dto.terminated),
     department: dto.department ?? undefined,
-    groups: dto.groups ? dto.groups.map(toGroup) : [],
+    groups: dto.groups ? dto.groups.map(toGroupSummary) : [],
     contacts: dto.contacts ? dto.contacts.map(toContact) : [],
     location: dto.location ?? undefined,
     notes: dto.notes ?? undefined,
     cultureName: dto.cultureName ?? undefined,
     mobilePhone: dto.mobilePhone ?? undefined,
     quotaLimit: dto.quotaLimit ?? undefined,
+    isCustomQuota: dto.isCustomQuota ?? undefined,
     usedSpace: dto.usedSpace ?? undefined,
   };
 }
@@ -199,7 +205,8 @@ export function toPersonSummary(dto: EmployeeDto): PersonSummary {
   };
 }
 
-function toGroup(dto: GroupSummaryDto, i: number): GroupSummary {
+/** @internal Turns a GroupSummaryDto (a person's groups, `groupsOfPerson`) into a {@link GroupSummary}. */
+export function toGroupSummary(dto: GroupSummaryDto, i: number): GroupSummary {
   const group: GroupSummary = { id: requiredString(dto.id, `groups[${i}].id`), name: dto.name ?? undefined };
   if (typeof dto.manager === 'string') group.manager = dto.manager;
   return group;

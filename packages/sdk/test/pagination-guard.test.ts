@@ -90,3 +90,27 @@ describe('list() makes progress or stops with PaginationError', () => {
     expect(server?.hits).toHaveLength(3);
   });
 });
+
+describe('groups.list() has the same guard (one paged list for people and groups)', () => {
+  const groups = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: idOf(from + i),
+      name: `Group ${from + i}`,
+      category: idOf(0),
+      isLDAP: false,
+      membersCount: 0,
+    }));
+
+  it.each([
+    ['ignores startIndex', () => ({ items: groups(0, 100), total: 1000 }), 'noProgress'],
+    ['sends total as a string', () => ({ items: groups(0, 100), total: '250' }), 'badTotal'],
+  ] as const)('a server that %s', async (_, page, problem) => {
+    const ds = await listServer(page);
+    const error = await ds.groups
+      .list()
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject({ problem, path: '/api/2.0/group' });
+  });
+});

@@ -1,7 +1,7 @@
 import * as sdk from '@docspace-people/sdk';
 import { DocSpace } from '@docspace-people/sdk';
 import { describe, expect, it } from 'vitest';
-import { ARGS, functionOf, methodCall, settle } from './helpers/calls.js';
+import { ARGS, functionOf, methodCall, NAMESPACES, settle } from './helpers/calls.js';
 import { SECRET } from './helpers/fixtures.js';
 
 /** A fetch that records each request (method, URL, headers, body as text) and answers with an HTML page. */
@@ -28,8 +28,8 @@ function recorder() {
   };
 }
 
-describe('ds.people.* / ds.photos.* and the standalone functions are one surface', () => {
-  for (const namespace of ['people', 'photos'] as const) {
+describe('ds.people.* / ds.photos.* / ds.groups.* and the standalone functions are one surface', () => {
+  for (const namespace of NAMESPACES) {
     it(`every method of ds.${namespace} has a standalone function ${namespace}<Method> and a row here`, () => {
       const { ds } = recorder();
       const methods = Object.keys(ds[namespace]).sort();

@@ -77,7 +77,9 @@ export async function openTarget(
     throw new Error('set both DOCSPACE_URL and DOCSPACE_TOKEN to use a real portal (or neither)');
   }
   if (args.includes('--prism')) return openPrism(env, log);
-  const portal = await startSamplePortal();
+  // Per-user quotas enabled (10 GiB by default), as on a portal where an admin turned them on: guests-and-quotas
+  // then shows the quota fields.
+  const portal = await startSamplePortal({ userQuota: { enabled: true, defaultBytes: 10 * 1024 ** 3 } });
   const people = portal.users((user) => !user.isOwner);
   log(
     `Target: a fake portal at ${portal.url}, in memory, started for this run (stateful: every step changes it)`,
