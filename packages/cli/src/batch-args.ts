@@ -67,18 +67,66 @@ export async function startBatch<Row>(
   const rows = command.read(readInput(file));
   const ds = connect(values, io);
   const report = values.report === undefined ? undefined : new ReportFile(values.report, command.columns);
-  const earlier = latestByKey(report?.load() ?? [], command.keyOf);
-  report?.begin([...earlier.values()]);
-  return { file, rows, concurrency, dryRun: values['dry-run'] === true, ds, report, earlier };
+  report?.lock();
+  try {
+    const earlier = latestByKey(report?.load() ?? [], command.keyOf);
+    report?.begin([...earlier.values()]);
+    return { file, rows, concurrency, dryRun: values['dry-run'] === true, ds, report, earlier };
+  } catch (error) {
+    report?.close();
+    throw error;
+  }
 }
 
-/** Reads an input file, or throws a {@link UsageError} naming why not. */
+/** The longest input line accepted, in bytes (a user row is a few hundred; a longer line is not a user list). */
+export const MAX_LINE_BYTES = 16_384;
+
+/**
+ * Reads an input file as UTF-8 text, or throws a {@link UsageError} naming why not: unreadable, a line longer
+ * than {@link MAX_LINE_BYTES}, or bytes that are not UTF-8 (with the line number).
+ */
 export function readInput(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? reasonOf(error)}`);
   }
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    if (end - start > MAX_LINE_BYTES) {
+      throw new UsageError(
+        `${file}: line ${line} is longer than ${MAX_LINE_BYTES} bytes (${end - start}); is this the right file?`,
+      );
+    }
+    start = end + 1;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(
+      `${file}: line ${firstBadUtf8Line(bytes)} is not valid UTF-8: save the file as UTF-8`,
+    );
+  }
+}
+
+/** The 1-based line holding the first byte sequence that is not UTF-8. */
+function firstBadUtf8Line(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    start = end + 1;
+  }
+  return line;
 }
 
 /** `--concurrency`: an integer from 1 to 15 (the server's limit of parallel writes); default 8. */

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { exportCommand, exportHelp } from './commands/export.js';
 import { importCommand, importHelp } from './commands/import.js';
 import { offboardCommand, offboardHelp } from './commands/offboard.js';
-import { type CliIO, ExitCode, UsageError } from './io.js';
+import { type CliIO, ExitCode, FileError, terminalSafe, UsageError } from './io.js';
 import { reasonOf } from './outcome-errors.js';
 
 /** `docspace-people --help`. */
@@ -30,7 +30,8 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<num
 
 /**
  * Runs the CLI with the arguments after the program name and returns the exit status: 0 when everything
- * succeeded, 1 when a row or the run failed, 2 for a usage error (nothing was sent).
+ * succeeded, 1 when a row or the run failed, 2 for a usage error (nothing was sent) or a file that cannot be
+ * read or written.
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -46,19 +47,23 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const command = commands[name];
   if (!command) {
-    io.stderr.write(`docspace-people: unknown command "${name}"\n\n${mainHelp}\n`);
+    io.stderr.write(`docspace-people: unknown command "${terminalSafe(name)}"\n\n${mainHelp}\n`);
     return ExitCode.usage;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
+    if (error instanceof FileError) {
+      io.stderr.write(`docspace-people ${name}: ${terminalSafe(error.message)}\n`);
+      return ExitCode.usage;
+    }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(
-        `docspace-people ${name}: ${(error as Error).message}\nRun "docspace-people ${name} --help" for usage.\n`,
+        `docspace-people ${name}: ${terminalSafe((error as Error).message)}\nRun "docspace-people ${name} --help" for usage.\n`,
       );
       return ExitCode.usage;
     }
-    io.stderr.write(`docspace-people ${name}: ${reasonOf(error)}\n`);
+    io.stderr.write(`docspace-people ${name}: ${terminalSafe(reasonOf(error))}\n`);
     return ExitCode.failed;
   }
 }

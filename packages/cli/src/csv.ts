@@ -61,12 +61,16 @@ export function parseCsv(text: string): CsvRecord[] {
           i++;
         }
       } else {
-        while (i < n && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') {
-          if (input[i] === '"' && error === undefined)
+        // Unquoted field: one slice up to the next separator or line end.
+        const from = i;
+        while (i < n) {
+          const c = input.charCodeAt(i);
+          if (c === 44 /* , */ || c === 13 /* \r */ || c === 10 /* \n */) break;
+          if (c === 34 /* " */ && error === undefined)
             error = `a quote inside an unquoted field on line ${line}`;
-          field += input[i];
           i++;
         }
+        field = input.slice(from, i);
       }
       fields.push(field);
       field = '';
@@ -98,6 +102,19 @@ export function csvField(value: string): string {
  */
 export function spreadsheetSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * A report cell as written to a CSV report: like {@link spreadsheetSafe}, and a value that already starts with `'`
+ * gets one more, so {@link fromReportCell} restores every value exactly when a run resumes from the report.
+ */
+export function toReportCell(value: string): string {
+  return /^['=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The value of a report cell written by {@link toReportCell}. */
+export function fromReportCell(cell: string): string {
+  return /^'['=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** One CSV line (ending in `\n`) from values. */

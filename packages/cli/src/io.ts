@@ -46,3 +46,46 @@ export async function write(stream: Writable, text: string): Promise<void> {
     });
   }
 }
+
+/**
+ * A file the command could not read or write (a directory, a missing folder, a full disk): printed without the
+ * `--help` hint, exit status 2.
+ */
+export class FileError extends Error {
+  override readonly name = 'FileError';
+}
+
+/**
+ * Text safe to print on a terminal: control characters (C0 including ESC, CR, LF and TAB, DEL, C1) from CSV cells
+ * and server messages are shown as `\x1b`-style escapes, so they cannot move the cursor, retitle the window or
+ * fake output lines.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Describes a failed file operation: `ENOSPC (no space left on device)`. */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const known: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    ELOOP: 'is a symbolic link',
+  };
+  if (code) return known[code] ? `${code} (${known[code]})` : code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Writes one line of text for a person to read, made {@link terminalSafe} (the line break is added). */
+export function writeLine(stream: Writable, text: string): Promise<void> {
+  return write(stream, `${terminalSafe(text)}\n`);
+}

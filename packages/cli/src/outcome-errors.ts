@@ -42,6 +42,22 @@ export function reasonOf(error: unknown): string {
   return String(error);
 }
 
+/** The answer was not what the operation promises (e.g. a person without an id: an HTML page, a proxy). */
+export class UnexpectedAnswerError extends Error {
+  override readonly name = 'UnexpectedAnswerError';
+}
+
+/** The person's id; throws {@link UnexpectedAnswerError} when the server's answer holds none. */
+export function idOf(person: { id?: unknown } | undefined, what: string): string {
+  const id = person?.id;
+  if (typeof id !== 'string' || id.trim() === '') {
+    throw new UnexpectedAnswerError(
+      `the answer to ${what} is not a user (it has no id): is the URL a DocSpace portal, not a login page or a proxy?`,
+    );
+  }
+  return id;
+}
+
 /** Waits `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import type { CliIO } from './io.js';
+import { type CliIO, terminalSafe } from './io.js';
 
 /** Shows how a bulk run goes: a redrawn bar on a terminal, one plain line per finished row otherwise. */
 export class Progress {
@@ -16,10 +16,11 @@ export class Progress {
   }
 
   /**
-   * Records a finished row. `line` is what a plain-text run prints for it; on a terminal only problems
+   * Records a finished row. `text` (made terminal-safe: control characters escaped) is what a plain-text run prints for it; on a terminal only problems
    * (`important`) are printed, above the bar.
    */
-  row(outcome: string, line: string, important: boolean): void {
+  row(outcome: string, text: string, important: boolean): void {
+    const line = terminalSafe(text);
     this.#done++;
     this.#counts.set(outcome, (this.#counts.get(outcome) ?? 0) + 1);
     const prefix = `[${this.#done}/${this.#total}]`;

@@ -1,6 +1,21 @@
-import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { csvLine, parseCsv } from './csv.js';
-import { UsageError } from './io.js';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  type Stats,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { csvLine, fromReportCell, parseCsv, toReportCell } from './csv.js';
+import { FileError, fileProblem, UsageError } from './io.js';
+
+const { O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY } = constants;
 
 /** One row of a report: column name to value. Every report has `line` and `outcome`. */
 export type ReportRecord = Record<string, string | number>;
@@ -9,11 +24,17 @@ export type ReportRecord = Record<string, string | number>;
 export type ReportFormat = 'csv' | 'json';
 
 /**
- * A report file that is always safe to resume from. While a run goes, every outcome is appended as one line
+ * A report file that is always safe to resume from, and safe to write in a shared folder. While a run goes, every outcome is appended as one line
  * the moment it is known (CSV: a CSV line; JSON: one object per line inside a `[`), so a run killed at any point
  * keeps everything it finished. A later entry for the same row wins. At the start and the end of a run the file
  * is rewritten atomically (a temporary file renamed over it) with one entry per row; at the end a JSON report is
  * a complete JSON array.
+ *
+ * File safety: the temporary file has a random name and is created exclusively (`O_EXCL`, never through a
+ * symbolic link); the report keeps its mode (a new report is created `0600`, readable by the user only); a
+ * report path that is a symbolic link, not a regular file, or a file that is not a report of this command is
+ * refused; while a run uses a report it holds `<report>.lock` (holding its process id), and a second run on the
+ * same report is refused (a lock left by a process that no longer exists is taken over).
  */
 export class ReportFile {
   /** The file's path. */
@@ -21,6 +42,12 @@ export class ReportFile {
   /** CSV or JSON. */
   readonly format: ReportFormat;
   readonly #columns: readonly string[];
+  /** The mode the report keeps (its own when it exists, else 0600). */
+  #mode = 0o600;
+  /** The open report while a run appends to it. */
+  #fd: number | undefined;
+  #locked = false;
+  readonly #unlockOnExit = () => this.close();
 
   /** `columns`: the report's columns in order; `line` and `outcome` must be among them. */
   constructor(path: string, columns: readonly string[]) {
@@ -34,23 +61,92 @@ export class ReportFile {
    * the last one counts). Returns `[]` when the file does not exist. A line cut short by a kill is ignored.
    */
   load(): ReportRecord[] {
-    if (!existsSync(this.path)) return [];
-    const text = readFileSync(this.path, 'utf8');
+    const stat = this.#stat();
+    if (!stat) return [];
+    this.#mode = stat.mode & 0o7777;
+    let text: string;
+    try {
+      const fd = openSync(this.path, O_RDONLY | O_NOFOLLOW);
+      try {
+        text = readFileSync(fd, 'utf8');
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      throw new FileError(`cannot read the report ${this.path}: ${fileProblem(error)}`);
+    }
+    if (text.trim() === '') return [];
     return this.format === 'json' ? this.#loadJson(text) : this.#loadCsv(text);
+  }
+
+  /**
+   * Takes the report's lock for this run (released by {@link close} or when the process exits). Throws
+   * {@link UsageError} when another running process holds it.
+   */
+  lock(): void {
+    const lockPath = `${this.path}.lock`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+        try {
+          writeFileSync(fd, `${process.pid}\n`);
+        } finally {
+          closeSync(fd);
+        }
+        this.#locked = true;
+        process.once('exit', this.#unlockOnExit);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw new FileError(`cannot lock the report ${this.path} (${lockPath}): ${fileProblem(error)}`);
+        }
+      }
+      const holder = lockHolder(lockPath);
+      if (holder === undefined || isRunning(holder)) {
+        throw new UsageError(
+          `the report ${this.path} is in use by another run (${holder === undefined ? 'unknown process' : `process ${holder}`}); ` +
+            `wait for it to finish, or delete ${lockPath} if no docspace-people run uses this report`,
+        );
+      }
+      unlinkSync(lockPath); // left by a process that no longer exists (killed): take it over
+    }
+    throw new UsageError(`the report ${this.path} is in use by another run (${lockPath})`);
+  }
+
+  /** Releases the lock and closes the file. Safe to call twice. */
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+    if (!this.#locked) return;
+    this.#locked = false;
+    process.off('exit', this.#unlockOnExit);
+    try {
+      unlinkSync(`${this.path}.lock`);
+    } catch {
+      // already gone
+    }
   }
 
   /** Rewrites the file atomically with these entries, left open for {@link append}. */
   begin(records: readonly ReportRecord[]): void {
     this.#replace(this.#head() + records.map((record) => this.#entry(record)).join(''));
+    try {
+      this.#fd = openSync(this.path, O_WRONLY | O_APPEND | O_NOFOLLOW);
+    } catch (error) {
+      throw new FileError(`cannot write the report ${this.path}: ${fileProblem(error)}`);
+    }
   }
 
   /** Appends one entry at once (a single write, so a kill never leaves half of it unless the disk fails). */
   append(record: ReportRecord): void {
-    appendFileSync(this.path, this.#entry(record));
+    if (this.#fd === undefined) throw new Error('ReportFile.append before begin');
+    writeFileSync(this.#fd, this.#entry(record));
   }
 
   /** Rewrites the file atomically as the final report: one entry per row (JSON: a closed array). */
   finish(records: readonly ReportRecord[]): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
     if (this.format === 'csv') {
       this.begin(records);
       return;
@@ -65,7 +161,7 @@ export class ReportFile {
 
   #entry(record: ReportRecord): string {
     if (this.format === 'json') return `${JSON.stringify(this.#ordered(record))},\n`;
-    return csvLine(this.#columns.map((column) => String(record[column] ?? '')));
+    return csvLine(this.#columns.map((column) => toReportCell(String(record[column] ?? ''))));
   }
 
   #ordered(record: ReportRecord): ReportRecord {
@@ -77,14 +173,59 @@ export class ReportFile {
     return out;
   }
 
+  /** The report's status (undefined when it does not exist); refuses links and anything but a regular file. */
+  #stat(): Stats | undefined {
+    let stat: Stats;
+    try {
+      stat = lstatSync(this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new FileError(`cannot read the report ${this.path}: ${fileProblem(error)}`);
+    }
+    if (stat.isSymbolicLink()) {
+      throw new UsageError(
+        `the report ${this.path} is a symbolic link: give the path of the file itself (reports are never written through links)`,
+      );
+    }
+    if (!stat.isFile()) throw new UsageError(`the report ${this.path} is not a regular file`);
+    return stat;
+  }
+
+  /** Writes `text` to a new, randomly named temporary file next to the report, then renames it over the report. */
   #replace(text: string): void {
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
-    renameSync(temporary, this.path);
+    const temporary = join(
+      dirname(this.path),
+      `.${basename(this.path)}.${randomBytes(8).toString('hex')}.tmp`,
+    );
+    let fd: number | undefined;
+    try {
+      fd = openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, this.#mode);
+      fchmodSync(fd, this.#mode);
+      writeFileSync(fd, text);
+      closeSync(fd);
+      fd = undefined;
+      this.#stat(); // the report path must still not be a link or a folder
+      renameSync(temporary, this.path);
+    } catch (error) {
+      if (fd !== undefined) closeSync(fd);
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // never created
+      }
+      if (error instanceof UsageError) throw error;
+      throw new FileError(`cannot write the report ${this.path}: ${fileProblem(error)}`);
+    }
   }
 
   #loadJson(text: string): ReportRecord[] {
     const lines = text.split('\n');
+    const head = lines[0]?.trim();
+    if (head !== '[' && head !== '[]') {
+      throw new UsageError(
+        `${this.path} is not a report of this command (it does not start with a "[" line)`,
+      );
+    }
     const records: ReportRecord[] = [];
     lines.forEach((raw, index) => {
       const line = raw.trim().replace(/,$/, '');
@@ -117,7 +258,7 @@ export class ReportFile {
       }
       const record: ReportRecord = {};
       columns.forEach((column, i) => {
-        record[column] = row.fields[i] ?? '';
+        record[column] = fromReportCell(row.fields[i] ?? '');
       });
       records.push(record);
     });
@@ -129,6 +270,32 @@ export class ReportFile {
       throw new UsageError(`${this.path} is not a report of this command (an entry has no line or outcome)`);
     }
     return record;
+  }
+}
+
+/** The process id in a lock file; undefined when it cannot be read (e.g. being written). */
+function lockHolder(lockPath: string): number | undefined {
+  try {
+    const fd = openSync(lockPath, O_RDONLY | O_NOFOLLOW);
+    try {
+      const pid = Number(readFileSync(fd, 'utf8').trim());
+      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a process with this id exists (EPERM: it exists but belongs to someone else). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

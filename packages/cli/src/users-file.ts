@@ -81,9 +81,21 @@ export function readUsers(text: string): UserRow[] {
   });
 }
 
+/** The first control character (NUL, ESC, ...) in a value as `U+0000`, or undefined. */
+export function controlCharacter(value: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  const found = /[\u0000-\u001f\u007f-\u009f]/.exec(value);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
 /** The problems of one row's values (empty when valid). */
 function checkUser(row: UserRow): string[] {
   const problems: string[] = [];
+  for (const name of ['email', 'firstName', 'lastName', 'type'] as const) {
+    const control = controlCharacter(row[name]);
+    if (control) problems.push(`${name} contains a control character (${control})`);
+  }
+  if (problems.length > 0) return problems;
   if (row.email === '') problems.push('email is empty');
   else if (row.email.length > 255 || !EMAIL.test(row.email))
     problems.push(`email "${row.email}" is not a valid address`);

@@ -61,6 +61,15 @@ describe('parseCsv', () => {
         [4, ['b']],
       ],
     ],
+    [
+      'a BOM, CRLF and a quoted CRLF together (as Excel saves a cell with a line break)',
+      '\ufeffname,notes\r\n"Grace","first\r\nsecond"\r\nAda,x\r\n',
+      [
+        [1, ['name', 'notes']],
+        [2, ['Grace', 'first\r\nsecond']],
+        [4, ['Ada', 'x']],
+      ],
+    ],
     ['empty fields', ',,\n', [[1, ['', '', '']]]],
     ['a trailing comma', 'a,\n', [[1, ['a', '']]]],
   ])('reads %s', (_, text, expected) => {

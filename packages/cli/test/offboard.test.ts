@@ -99,6 +99,49 @@ describe('offboard', () => {
     expect(portal.users()).toHaveLength(1);
   });
 
+  it('given an import report, removes only the people that import created, each once (issue 13 point 9)', async () => {
+    const [made, alsoMade, existed, failedRow] = portal.seedUsers(4);
+    const report = [
+      'line,email,firstName,lastName,type,outcome,id,reason',
+      `2,${made!.email},A,B,User,created,${made!.id},`,
+      `3,${existed!.email},A,B,User,skipped,${existed!.id},a user with this e-mail already exists`,
+      `4,${failedRow!.email},A,B,User,failed,,500 POST /api/2.0/people: boom`,
+      `5,${existed!.email.toUpperCase()},A,B,User,invalid,,the e-mail is already on line 3`,
+      `6,${alsoMade!.email},A,B,User,created,${alsoMade!.id},`,
+      `7,${made!.email},A,B,User,unconfirmed,${made!.id},the answer was lost`,
+    ].join('\n');
+    const list = await work.write('import-report-mixed.csv', report);
+    const run = await runCli(['offboard', list, '--concurrency', '4'], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(run.stdout).toContain('2 entries: 2 deleted, 0 failed.');
+    expect(run.code).toBe(0);
+    expect(
+      portal
+        .users()
+        .map((u) => u.email)
+        .sort(),
+    ).toEqual(['owner@example.com', existed!.email, failedRow!.email].sort());
+    expect(portal.countRequests('deleteMember')).toBe(2);
+  });
+
+  it('a person named twice (by id and by e-mail) is offboarded once; the other line says so', async () => {
+    portal.setLatency(30);
+    const [ann] = portal.seedUsers(1);
+    const list = await work.write('twice.txt', `${ann!.id}\n${ann!.email}\n`);
+    const run = await runCli(['offboard', list, '--concurrency', '2', '--report', work.path('twice.csv')], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(run.code).toBe(1);
+    expect(portal.countRequests('PUT /api/2.0/people/status/Terminated')).toBe(1);
+    expect(portal.countRequests('deleteMember')).toBe(1);
+    const lines = (await readFile(work.path('twice.csv'), 'utf8')).trim().split('\n').slice(1);
+    expect(lines.map((l) => l.split(',')[3]).sort()).toEqual(['deleted', 'invalid']);
+    expect(lines.join('\n')).toMatch(/invalid,[0-9a-f-]{36},the same person as line [12]: handled there/);
+  });
+
   it('--dry-run changes nobody', async () => {
     const people = portal.seedUsers(2);
     const list = await work.write('dry.txt', people.map((p) => p.email).join('\n'));

@@ -1,10 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
+import { type FileHandle, open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { PeopleFilter, Person } from '@docspace-people/sdk';
 import { connect, connectionHelp, connectionOptions } from '../connection.js';
 import { csvLine, spreadsheetSafe } from '../csv.js';
-import { type CliIO, ExitCode, UsageError, write } from '../io.js';
+import { type CliIO, ExitCode, FileError, fileProblem, UsageError, write, writeLine } from '../io.js';
+import { idOf } from '../outcome-errors.js';
 
 /** `--help` of `docspace-people export`. */
 export const exportHelp = `Usage: docspace-people export [--format csv|json] [filters] [--output <file>]
@@ -15,7 +15,8 @@ memory stays flat however many people the portal has.
 Options:
   --format csv|json   csv (default: a header row, one person per row) or json (an array, one person per line).
                       In CSV, a cell a spreadsheet would run as a formula (starting with = + - @) gets a leading '.
-  --output <file>     write to <file> instead of standard output
+  --output <file>     write to <file> instead of standard output (a folder, a missing folder or a full
+                      disk ends the export with a message and exit status 2)
   -h, --help          show this help
 
 Filters (combine with AND):
@@ -28,7 +29,8 @@ Filters (combine with AND):
 
 ${connectionHelp}
 
-Exit status: 0 on success, 1 when the export stopped on an error, 2 on a usage error.`;
+Exit status: 0 on success, 1 when the export stopped on an error, 2 on a usage error or when the output
+file cannot be written.`;
 
 const FIELDS = [
   'id',
@@ -80,28 +82,31 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     throw new UsageError((error as Error).message);
   }
 
-  const out: Writable = values.output === undefined ? io.stdout : createWriteStream(values.output);
+  const out = values.output === undefined ? new StreamOut(io) : await FileOut.open(values.output);
   let count = 0;
-  await write(out, format === 'csv' ? csvLine(FIELDS) : '[');
-  for await (const person of list) {
-    const row = toRow(person);
-    await write(
-      out,
-      format === 'csv'
-        ? csvLine(FIELDS.map((field) => spreadsheetSafe(row[field])))
-        : `${count === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`,
-    );
-    count++;
-    if (io.isTTY && count % 100 === 0 && values.output !== undefined)
-      io.stderr.write(`\r${count} people exported`);
+  try {
+    await out.write(format === 'csv' ? csvLine(FIELDS) : '[');
+    for await (const person of list) {
+      idOf(person, 'the list of people');
+      const row = toRow(person);
+      await out.write(
+        format === 'csv'
+          ? csvLine(FIELDS.map((field) => spreadsheetSafe(row[field])))
+          : `${count === 0 ? '\n' : ',\n'}${JSON.stringify(row)}`,
+      );
+      count++;
+      if (io.isTTY && count % 100 === 0 && values.output !== undefined)
+        io.stderr.write(`\r${count} people exported`);
+    }
+    if (format === 'json') await out.write(count === 0 ? ']\n' : '\n]\n');
+    await out.close();
+  } finally {
+    await out.abandon();
   }
-  if (format === 'json') await write(out, count === 0 ? ']\n' : '\n]\n');
-  if (out !== io.stdout)
-    await new Promise<void>((resolve, reject) =>
-      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
-  if (values.output !== undefined)
-    await write(io.stderr, `${io.isTTY ? '\r' : ''}Exported ${count} people to ${values.output}\n`);
+  if (values.output !== undefined) {
+    if (io.isTTY) await write(io.stderr, '\r');
+    await writeLine(io.stderr, `Exported ${count} people to ${values.output}`);
+  }
   return ExitCode.ok;
 }
 
@@ -149,4 +154,82 @@ function toRow(person: Person): Record<(typeof FIELDS)[number], string> {
     department: person.department ?? '',
     location: person.location ?? '',
   };
+}
+
+/** Where the export goes: standard output (with backpressure) or a file. */
+interface ExportOut {
+  write(text: string): Promise<void>;
+  /** Flushes and closes (a file); throws {@link FileError} when that fails. */
+  close(): Promise<void>;
+  /** Closes without flushing after a failure; never throws. */
+  abandon(): Promise<void>;
+}
+
+class StreamOut implements ExportOut {
+  constructor(private readonly io: CliIO) {}
+  write(text: string): Promise<void> {
+    return write(this.io.stdout, text);
+  }
+  async close(): Promise<void> {}
+  async abandon(): Promise<void> {}
+}
+
+/**
+ * The `--output` file, written through one handle in 64 KB chunks: every failure (a folder, a missing folder,
+ * a full disk) surfaces as a {@link FileError} at the write that hit it, never as an unhandled stream event.
+ */
+class FileOut implements ExportOut {
+  #buffer: string[] = [];
+  #size = 0;
+  #handle: FileHandle | undefined;
+
+  private constructor(
+    private readonly path: string,
+    handle: FileHandle,
+  ) {
+    this.#handle = handle;
+  }
+
+  static async open(path: string): Promise<FileOut> {
+    try {
+      return new FileOut(path, await open(path, 'w', 0o600));
+    } catch (error) {
+      throw new FileError(`cannot write ${path}: ${fileProblem(error)}`);
+    }
+  }
+
+  async write(text: string): Promise<void> {
+    this.#buffer.push(text);
+    this.#size += text.length;
+    if (this.#size >= 65_536) await this.#flush();
+  }
+
+  async close(): Promise<void> {
+    await this.#flush();
+    const handle = this.#handle;
+    this.#handle = undefined;
+    try {
+      await handle?.close();
+    } catch (error) {
+      throw new FileError(`cannot write ${this.path}: ${fileProblem(error)}`);
+    }
+  }
+
+  async abandon(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await handle?.close().catch(() => undefined);
+  }
+
+  async #flush(): Promise<void> {
+    const text = this.#buffer.join('');
+    this.#buffer = [];
+    this.#size = 0;
+    if (text === '' || !this.#handle) return;
+    try {
+      await this.#handle.writeFile(text);
+    } catch (error) {
+      throw new FileError(`cannot write ${this.path}: ${fileProblem(error)} (the file is incomplete)`);
+    }
+  }
 }

@@ -1,8 +1,8 @@
-import type { DocSpace, Person } from '@docspace-people/sdk';
+import { ApiError, type DocSpace, type Person, RateLimitError } from '@docspace-people/sdk';
 import { startBatch } from '../batch-args.js';
 import { connectionHelp } from '../connection.js';
-import { type CliIO, ExitCode, write } from '../io.js';
-import { isEmailTaken, isFatal, isNotFound, isTransient, reasonOf, sleep } from '../outcome-errors.js';
+import { type CliIO, ExitCode, writeLine } from '../io.js';
+import { idOf, isEmailTaken, isFatal, isNotFound, isTransient, reasonOf, sleep } from '../outcome-errors.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
 import type { ReportRecord } from '../report.js';
@@ -17,22 +17,26 @@ type (optional: User, RoomAdmin or DocSpaceAdmin; default User; guests can only 
   Every row is checked before anything is sent; invalid rows are reported with their line and never sent.
   People who already exist (same e-mail) are skipped, never duplicated. At most N rows are in flight (the
   server allows 15 parallel writes); transient failures are retried, and a create whose answer was lost is
-  confirmed by e-mail instead of being sent twice.
+  looked up by e-mail instead of being sent twice. Outcomes claim only what the server said: "created" only
+  when the create answered with the person, "skipped" when they existed, "unconfirmed" when the answer to our
+  create was lost and the person exists now (made by this import or by someone else).
 
 Options:
-  --report <file>    write every row's outcome (created with id, skipped, invalid, failed with reason) to
-                     <file> (.json: JSON, otherwise CSV) as it happens. Run again with the same report to
-                     finish an interrupted import: finished rows are not sent again.
+  --report <file>    write every row's outcome (created with id, skipped, unconfirmed, invalid, failed with
+                     reason) to <file> (.json: JSON, otherwise CSV) as it happens. Run again with the same
+                     report to finish an interrupted import: finished rows are not sent again. A new report is
+                     readable by you only; a symbolic link, or a file that is not a report, is refused; one
+                     run at a time uses a report (<file>.lock).
   --dry-run          check the file and who exists; create nobody
   --concurrency <N>  rows in flight at once, 1 to 15 (default 8)
   -h, --help         show this help
 
 ${connectionHelp}
 
-Exit status: 0 when every row was created or skipped, 1 when a row was invalid or failed, 2 on a usage error.`;
+Exit status: 0 when every row was created, skipped or unconfirmed, 1 when a row was invalid or failed, 2 on a usage error.`;
 
 const COLUMNS = ['line', 'email', 'firstName', 'lastName', 'type', 'outcome', 'id', 'reason'] as const;
-const DONE = new Set(['created', 'skipped']);
+const DONE = new Set(['created', 'skipped', 'unconfirmed']);
 const MAX_ATTEMPTS = 4;
 
 /** `docspace-people import`. Returns the exit status. */
@@ -42,7 +46,11 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     usage: 'give exactly one users file: docspace-people import <users.csv>',
     read: readUsers,
     columns: COLUMNS,
-    keyOf: (record) => keyOf(String(record.email ?? ''), record.line ?? ''),
+    // An invalid row was never sent: its e-mail (maybe a duplicate of a valid row's) must not hide that row's outcome.
+    keyOf: (record) =>
+      record.outcome === 'invalid'
+        ? `line:${record.line}`
+        : keyOf(String(record.email ?? ''), record.line ?? ''),
   });
   if (!run) return ExitCode.ok;
   const { file, rows, concurrency, dryRun, ds, report, earlier } = run;
@@ -93,23 +101,29 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   progress.finish();
   report?.finish(rows.map((row) => outcomes.get(row) ?? { ...base(row), outcome: 'failed' }));
 
-  const counts = ['created', 'skipped', 'would-create', 'invalid', 'failed']
+  const counts = ['created', 'skipped', 'unconfirmed', 'would-create', 'invalid', 'failed']
     .map((outcome) => [outcome, progress.counts.get(outcome) ?? 0] as const)
     .filter(([outcome, n]) => n > 0 || outcome === 'created' || outcome === 'failed');
   const summary = counts.map(([outcome, n]) => `${n} ${outcome}`).join(', ');
-  await write(io.stdout, `Import of ${file}: ${rows.length} rows: ${summary}.\n`);
-  if (dryRun) await write(io.stdout, 'Dry run: nobody was created.\n');
-  if (fatal !== undefined) await write(io.stdout, `Stopped early: ${reasonOf(fatal)}\n`);
-  if (report) await write(io.stdout, `Report: ${report.path}\n`);
+  await writeLine(io.stdout, `Import of ${file}: ${rows.length} rows: ${summary}.`);
+  if (dryRun) await writeLine(io.stdout, 'Dry run: nobody was created.');
+  if (fatal !== undefined) await writeLine(io.stdout, `Stopped early: ${reasonOf(fatal)}`);
+  if (report) await writeLine(io.stdout, `Report: ${report.path}`);
+  report?.close();
   const allDone = rows.every((row) =>
-    ['created', 'skipped', 'would-create'].includes(String(outcomes.get(row)?.outcome)),
+    ['created', 'skipped', 'unconfirmed', 'would-create'].includes(String(outcomes.get(row)?.outcome)),
   );
   return allDone ? ExitCode.ok : ExitCode.failed;
 }
 
 /**
- * Creates one user unless they exist. `resumed`: an earlier run sent this create and was stopped before it
- * learnt the answer, so a user found now was created by that run. Returns [outcome, id, reason].
+ * Creates one user unless they exist, and claims only what the server said. `resumed`: an earlier run sent this
+ * create and was stopped before it learnt the answer. Returns [outcome, id, reason]:
+ * - `created` only when the create call answered with the new person;
+ * - `skipped` when the person existed before this import sent anything for the row (found by the lookup, or the
+ *   server refused the create because the e-mail is already registered and no create of ours was in doubt);
+ * - `unconfirmed` when a create of this row may have landed without its answer (a lost answer, an interrupted
+ *   run) and a user with the e-mail exists now: this import or someone else made them, the server cannot tell.
  */
 async function importRow(
   ds: DocSpace,
@@ -121,11 +135,14 @@ async function importRow(
   const existing = await findByEmail(ds, row.email);
   if (existing) {
     return resumed
-      ? ['created', existing.id, 'created by an interrupted run, confirmed by e-mail']
+      ? ['unconfirmed', existing.id, `${UNCONFIRMED}: an interrupted run sent its create`]
       : ['skipped', existing.id, 'a user with this e-mail already exists'];
   }
   if (dryRun) return ['would-create', '', ''];
   markPending('pending');
+  // Whether a create of this run for the row may have landed without us seeing the answer (cleared when a
+  // lookup then finds nobody). An interrupted run's create stays in doubt: it may still land at the server.
+  let inDoubt = false;
   for (let attempt = 1; ; attempt++) {
     try {
       const person = await ds.people.create({
@@ -134,31 +151,52 @@ async function importRow(
         lastName: row.lastName,
         type: row.type as 'User',
       });
-      return ['created', person.id, ''];
+      return ['created', idOf(person, 'the create'), ''];
     } catch (error) {
-      if (isFatal(error) || !(isTransient(error) || isEmailTaken(error))) throw error;
-      // The create may have landed although the answer was lost: look before sending it again.
+      if (isFatal(error)) throw error;
+      const taken = isEmailTaken(error);
+      if (!taken && !isTransient(error)) throw error;
+      // "Already registered" is the server refusing this create: only an earlier attempt can be in doubt.
+      inDoubt ||= !taken && mayHaveLanded(error);
+      // Look before sending again: the e-mail may be taken by now (by us or by someone else).
       const now = await findByEmail(ds, row.email);
       if (now) {
-        const ours = attempt > 1 || resumed || isTransient(error);
-        return ours
-          ? ['created', now.id, `confirmed by e-mail after: ${reasonOf(error)}`]
-          : ['skipped', now.id, 'a user with this e-mail already exists'];
+        if (inDoubt || resumed) return ['unconfirmed', now.id, `${UNCONFIRMED} after: ${reasonOf(error)}`];
+        return [
+          'skipped',
+          now.id,
+          taken
+            ? `the server refused the create (${reasonOf(error)}): the user was registered after the lookup, not by this import`
+            : 'a user with this e-mail already exists',
+        ];
       }
-      if (attempt >= MAX_ATTEMPTS || isEmailTaken(error)) throw error;
+      inDoubt = false; // nobody has the e-mail: no create of ours landed
+      if (attempt >= MAX_ATTEMPTS || taken) throw error;
       await sleep(250 * 2 ** attempt);
     }
   }
 }
 
-/** The user with this e-mail, or undefined. */
+const UNCONFIRMED =
+  'a user with this e-mail exists, but the answer to our create was lost, so this import may or may not have created them';
+
+/** Whether a failed create may still have been carried out by the server (its answer lost on the way back). */
+function mayHaveLanded(error: unknown): boolean {
+  if (error instanceof RateLimitError) return false;
+  return !(error instanceof ApiError && error.status === 503);
+}
+
+/** The user with this e-mail, or undefined. Throws when the answer is not a user (e.g. an HTML login page). */
 export async function findByEmail(ds: DocSpace, email: string): Promise<Person | undefined> {
+  let person: Person;
   try {
-    return await ds.people.getByEmail(email);
+    person = await ds.people.getByEmail(email);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
   }
+  idOf(person, 'the lookup by e-mail');
+  return person;
 }
 
 function base(row: UserRow): ReportRecord {

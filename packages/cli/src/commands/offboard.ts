@@ -1,8 +1,8 @@
 import type { DocSpace, Person } from '@docspace-people/sdk';
 import { startBatch } from '../batch-args.js';
 import { connectionHelp } from '../connection.js';
-import { type CliIO, ExitCode, write } from '../io.js';
-import { isFatal, isNotFound, reasonOf } from '../outcome-errors.js';
+import { type CliIO, ExitCode, writeLine } from '../io.js';
+import { idOf, isFatal, isNotFound, reasonOf } from '../outcome-errors.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
 import type { ReportRecord } from '../report.js';
@@ -14,10 +14,12 @@ export const offboardHelp = `Usage: docspace-people offboard <ids-or-emails file
 
 Removes people for good: each one is terminated (signed out, blocked) and then deleted, which is the only
 order DocSpace accepts. The file lists one user id (GUID) or e-mail per line (# starts a comment), or is a CSV
-with an "id" or "email" column (an import report or an export works).
+with an "id" or "email" column (an export works). Given an import report, only the people that import
+created are removed (by id), never those it skipped, failed or found invalid.
 
   Lines that name nobody valid are reported with their line number and never sent. The portal owner and
-  yourself are refused. People already terminated are deleted directly.
+  yourself are refused. People already terminated are deleted directly. Each person is handled once, even
+  when two lines name them (by id and by e-mail).
 
 Options:
   --report <file>    write every line's outcome (deleted with id, not-found, invalid, refused, failed with
@@ -64,6 +66,8 @@ export async function offboardCommand(args: string[], io: CliIO): Promise<number
   };
 
   let me: Person | undefined;
+  /** Person id -> the line that handles them: each person is offboarded once. */
+  const handled = new Map<string, number>();
   const queue: { row: TargetRow; before: ReportRecord | undefined }[] = [];
   for (const row of rows) {
     const before = earlier.get(keyOf(row.target, row.line));
@@ -90,6 +94,13 @@ export async function offboardCommand(args: string[], io: CliIO): Promise<number
       try {
         const started = before?.outcome === 'pending' || before?.outcome === 'terminated';
         const person = row.kind === 'id' ? await findById(ds, row.target) : await findByEmail(ds, row.target);
+        if (person) {
+          const other = handled.get(person.id);
+          if (other !== undefined) {
+            return record(row, 'invalid', person, `the same person as line ${other}: handled there`);
+          }
+          handled.set(person.id, row.line);
+        }
         if (!person) {
           if (started) record(row, 'deleted', undefined, 'deleted by an interrupted run, confirmed');
           else record(row, 'not-found', undefined, 'no such user');
@@ -137,21 +148,25 @@ export async function offboardCommand(args: string[], io: CliIO): Promise<number
     .filter(([outcome, n]) => n > 0 || outcome === 'deleted' || outcome === 'failed')
     .map(([outcome, n]) => `${n} ${outcome}`)
     .join(', ');
-  await write(io.stdout, `Offboarding from ${file}: ${rows.length} entries: ${summary}.\n`);
-  if (dryRun) await write(io.stdout, 'Dry run: nobody was changed.\n');
-  if (fatal !== undefined) await write(io.stdout, `Stopped early: ${reasonOf(fatal)}\n`);
-  if (report) await write(io.stdout, `Report: ${report.path}\n`);
+  await writeLine(io.stdout, `Offboarding from ${file}: ${rows.length} entries: ${summary}.`);
+  if (dryRun) await writeLine(io.stdout, 'Dry run: nobody was changed.');
+  if (fatal !== undefined) await writeLine(io.stdout, `Stopped early: ${reasonOf(fatal)}`);
+  if (report) await writeLine(io.stdout, `Report: ${report.path}`);
+  report?.close();
   const ok = rows.every((row) => ['deleted', 'would-delete'].includes(String(outcomes.get(row)?.outcome)));
   return ok ? ExitCode.ok : ExitCode.failed;
 }
 
 async function findById(ds: DocSpace, id: string): Promise<Person | undefined> {
+  let person: Person;
   try {
-    return await ds.people.get(id);
+    person = await ds.people.get(id);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
   }
+  idOf(person, 'the lookup by id');
+  return person;
 }
 
 function keyOf(target: string, line: string | number): string {

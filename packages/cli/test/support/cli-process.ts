@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { FakePortal } from '@docspace-people/testing';
+import { type FakePortal, startFakePortal } from '@docspace-people/testing';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** The built CLI, as `npm i -g` would install it. */
 export const binPath = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
@@ -74,4 +75,36 @@ export async function waitFor(condition: () => boolean, what: string, limitMs = 
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * The usual setup of a test file: a fake portal (reset after each test) and a work folder, both removed after
+ * the file's tests. Read `fixture.portal` and `fixture.work` inside tests.
+ */
+export function portalFixture() {
+  const fixture = {
+    /** Writes `csv` to the work folder as `name` and imports it into the portal (with `--report <report>`). */
+    importFile: async (name: string, csv: string, report?: string): Promise<CliRun> => {
+      const users = await fixture.work.write(name, csv);
+      const reportArgs = report === undefined ? [] : ['--report', fixture.work.path(report)];
+      return runCli(['import', users, ...reportArgs], {
+        cwd: fixture.work.dir,
+        env: portalEnv(fixture.portal),
+      });
+    },
+  } as {
+    portal: FakePortal;
+    work: Awaited<ReturnType<typeof workDir>>;
+    importFile(name: string, csv: string, report?: string): Promise<CliRun>;
+  };
+  beforeAll(async () => {
+    fixture.portal = await startFakePortal();
+    fixture.work = await workDir();
+  });
+  afterEach(() => fixture.portal.reset());
+  afterAll(async () => {
+    await fixture.portal.stop();
+    await fixture.work.remove();
+  });
+  return fixture;
 }
