@@ -26,8 +26,9 @@ retried when sending again is safe; a create is never sent twice (after a lost a
   type, group, status and quota changes go back (deletions cannot be undone). Apply it like any plan.
 
 Options:
-  --report <file>        the report (JSON); default <plan>.report.json. One run per report at a time.
-  --undo <file>          where to write the undo plan; default <plan>.undo.json
+  --report <file>        the report (JSON); default <plan>.<digest>.report.json, where <digest> starts the
+                         plan file's SHA-256 (so each plan has its own report). One run per report at a time.
+  --undo <file>          where to write the undo plan; default <plan>.<digest>.undo.json
   --allow-mass-changes   apply a plan that terminates or deletes more than 10% of the people it manages or
                          more than 25 (whichever is smaller); refused without it
   --heir <who>           e-mail or id of the heir for deletions and downgrades that name none
@@ -41,7 +42,8 @@ Exit status: 0 when every item applied, 1 when an item drifted, was refused or f
 2 for a usage error or a refused plan (nothing sent).`;
 
 const COLUMNS = ['line', 'action', 'email', 'id', 'outcome', 'reason', 'newId', 'sent'] as const;
-const FINAL = new Set(['applied', 'drift', 'refused']);
+/** Outcomes a later run keeps; failed and refused items (e.g. no heir) are tried again. */
+const FINAL = new Set(['applied', 'drift']);
 
 /** `docspace-people apply`. Returns the exit status. */
 export async function applyCommand(args: string[], io: CliIO): Promise<number> {
@@ -79,7 +81,8 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
       `the plan terminates or deletes ${mass} people, more than ${Math.floor(limit)} (10% of the ${plan.peopleInScope} people it manages, at most 25); nothing was applied. Check the plan, then run again with --allow-mass-changes`,
     );
   }
-  const report = new ReportFile(values.report ?? `${planPath}.report.json`, COLUMNS);
+  const stem = `${planPath.replace(/\.json$/i, '')}.${plan.digest.slice(0, 8)}`;
+  const report = new ReportFile(values.report ?? `${stem}.report.json`, COLUMNS);
   if (report.format !== 'json') throw new UsageError('--report must be a .json file');
   report.lock();
   try {
@@ -101,7 +104,7 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
       earlier,
       heir,
       pollIntervalMs,
-      undoPath: values.undo,
+      undoPath: values.undo ?? `${stem}.undo.json`,
       json: values.json === true,
       ds,
     });
@@ -117,7 +120,7 @@ interface Run {
   earlier: Map<string, ReportRecord>;
   heir: Heir | undefined;
   pollIntervalMs: number;
-  undoPath: string | undefined;
+  undoPath: string;
   json: boolean;
   ds: ApplyContext['ds'];
 }
@@ -234,7 +237,7 @@ async function run(io: CliIO, r: Run): Promise<number> {
     if (entry?.outcome === 'applied')
       done.push({ item, newId: entry.newId ? String(entry.newId) : undefined });
   }
-  const undoPath = r.undoPath ?? `${r.planPath}.undo.json`;
+  const undoPath = r.undoPath;
   const undo = done.length > 0 ? undoPlan(plan, r.planPath, done, new Date()) : undefined;
   if (undo) writePlan(undoPath, undo);
 

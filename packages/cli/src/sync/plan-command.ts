@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { readInput } from '../batch-args.js';
 import { connect, connectionHelp, connectionOptions } from '../connection.js';
 import { type CliIO, ExitCode, UsageError, write } from '../io.js';
-import { DesiredFileError, readDesired } from './desired.js';
+import { readDesired } from './desired.js';
 import { writePlan } from './plan-file.js';
 import { makePlan } from './planner.js';
 import { renderPlan } from './render.js';
@@ -68,7 +68,6 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
   for (const name of (values['create-groups'] ?? '').split(',')) {
     if (name.trim() !== '' && !directory.groups.includes(name.trim())) directory.groups.push(name.trim());
   }
-  if (problems.length > 0) throw new DesiredFileError(file, problems);
   const ds = connect(values, io);
   const plan = await makePlan(ds, directory, {
     source: { file, sha256: createHash('sha256').update(text).digest('hex') },
@@ -76,6 +75,7 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
     graceDays,
     heir: values.heir,
     now: new Date(),
+    problems,
   });
   await write(io.stdout, `${renderPlan(plan)}\n`);
   if (values.out !== undefined) {

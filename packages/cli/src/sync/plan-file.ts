@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, openSync, readFileSync } from 'node:fs';
 import { FileError, fileProblem, UsageError } from '../io.js';
 import { regularFileStat, replaceFile } from '../report.js';
@@ -18,7 +19,7 @@ export function writePlan(path: string, plan: PlanFile): void {
 }
 
 /** Reads and checks a plan file (schema version 1); throws {@link UsageError} naming what is wrong. */
-export function readPlan(path: string): PlanFile {
+export function readPlan(path: string): PlanFile & { digest: string } {
   regularFileStat(path, 'plan');
   let text: string;
   try {
@@ -39,7 +40,7 @@ export function readPlan(path: string): PlanFile {
   } catch (error) {
     throw new UsageError(`${path} is not JSON: ${(error as Error).message}`);
   }
-  return checkPlan(path, value);
+  return { ...checkPlan(path, value), digest: createHash('sha256').update(text).digest('hex') };
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';

@@ -29,6 +29,8 @@ export interface PlanOptions {
   heir: string | undefined;
   /** The time the plan is made (deletability is counted from it). */
   now: Date;
+  /** Problems the desired file already has: reported together with the portal-dependent ones. */
+  problems?: readonly FileProblem[];
 }
 
 const DAY_MS = 86_400_000;
@@ -44,7 +46,12 @@ export async function makePlan(
   directory: DesiredDirectory,
   options: PlanOptions,
 ): Promise<PlanFile> {
-  const problems: FileProblem[] = [];
+  const problems: FileProblem[] = [...(options.problems ?? [])];
+  const fail = () =>
+    new DesiredFileError(
+      options.source.file,
+      problems.sort((a, b) => a.line - b.line),
+    );
   const warnings: string[] = [];
   const me = compact(await ds.people.me());
 
@@ -77,6 +84,8 @@ export async function makePlan(
       }
     }
   }
+
+  if (problems.length > 0) throw fail();
 
   // Memberships of the managed groups and of the scope group (the server lists Active and Pending members only).
   const memberOf = new Map<string, string[]>();
@@ -226,7 +235,7 @@ export async function makePlan(
     peopleInScope,
     graceDays: options.graceDays,
     groups: groupIds,
-    items: items.map((item, i) => ({ n: i + 1, ...item }) as PlanItem),
+    items: numbered(items),
     later,
     warnings,
   };
@@ -307,4 +316,9 @@ export async function resolveHeir(ds: DocSpace, who: string): Promise<Heir> {
 
 function lineOfGroup(directory: DesiredDirectory, name: string): number {
   return directory.people.find((p) => p.groups.includes(name))?.line ?? 1;
+}
+
+/** Numbers drafted items from 1, with `n` and `action` first (plan files read better that way). */
+export function numbered(drafts: readonly DraftItem[]): PlanItem[] {
+  return drafts.map(({ action, email, ...rest }, i) => ({ n: i + 1, action, email, ...rest }) as PlanItem);
 }

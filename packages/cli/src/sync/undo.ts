@@ -6,6 +6,7 @@ import {
   type PlanFile,
   type PlanItem,
 } from './model.js';
+import { numbered } from './planner.js';
 
 /** An item that apply carried out, with what its report says (the new id of a create). */
 export interface AppliedItem {
@@ -111,7 +112,7 @@ export function undoPlan(
     source: { file: plan.source.file, undoOf: planPath },
     peopleInScope: plan.peopleInScope + creates,
     groups,
-    items: drafts.map((d, i) => ({ n: i + 1, ...d }) as PlanItem),
+    items: numbered(drafts),
     later: [],
     warnings,
   };
