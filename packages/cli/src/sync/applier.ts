@@ -10,6 +10,7 @@ import {
 import { findByEmail } from '../commands/import.js';
 import { idOf, isFatal, reasonOf, sleep } from '../outcome-errors.js';
 import { type Heir, MARKER, type PlanFile, type PlanItem } from './model.js';
+import type { PhaseView } from './phase-view.js';
 import {
   changeMembers,
   compact,
@@ -45,6 +46,8 @@ export interface ApplyContext {
   now: Date;
   /** Records that this item's write may be sent (before the first write). */
   markPending: () => void;
+  /** The portal as read at the start of this item's step. */
+  view: PhaseView;
 }
 
 const ATTEMPTS = 6;
@@ -70,7 +73,7 @@ function mayHaveLanded(error: unknown): boolean {
 }
 
 /** Runs an idempotent step (a read, a PUT that sets state), sending it again after transient failures. */
-async function retrying<T>(step: () => Promise<T>): Promise<T> {
+export async function retrying<T>(step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
@@ -78,6 +81,28 @@ async function retrying<T>(step: () => Promise<T>): Promise<T> {
       if (isFatal(error) || !isRetryable(error) || attempt >= ATTEMPTS) throw error;
       await sleep(Math.min(2_000, 50 * 2 ** attempt));
     }
+  }
+}
+
+/** What {@link settle} returns when the write failed but its change is on the portal. */
+const LANDED = Symbol('landed');
+const LOST = 'the answer was lost or a retry was refused, but the change is on the portal';
+
+/**
+ * Sends a write that sets state (retrying transient failures). When it still fails, reads the state: if the
+ * change is there (an answer lost on the way back, then a retry refused because it was already done), that is
+ * success ({@link LANDED}); otherwise the failure stands.
+ */
+async function settle<T>(
+  write: () => Promise<T>,
+  landed: () => Promise<boolean>,
+): Promise<T | typeof LANDED> {
+  try {
+    return await retrying(write);
+  } catch (error) {
+    if (isFatal(error)) throw error;
+    if (await landed()) return LANDED;
+    throw error;
   }
 }
 
@@ -132,7 +157,7 @@ async function applyCreateGroup(
   item: Extract<PlanItem, { action: 'create-group' }>,
   resumed: boolean,
 ): Promise<ItemOutcome> {
-  const existing = await groupIdByName(ctx.ds, item.group);
+  const existing = ctx.view.groups.get(item.group);
   if (existing) {
     if (!resumed) return drift(`a group named "${item.group}" exists now`);
     ctx.groupIds.set(item.group, existing);
@@ -170,12 +195,12 @@ async function applyCreate(
     department.push(id);
   }
   const lookup = () => retrying(() => findByEmail(ctx.ds, item.email));
-  const existing = await lookup();
+  const existing = ctx.view.emails.get(item.email.toLowerCase());
   let person: PortalPerson | undefined;
   let reason = '';
   if (existing) {
     if (!resumed) return drift(`a person with the e-mail ${item.email} exists now (${existing.id})`);
-    person = compact(existing);
+    person = existing;
     reason = RESUMED;
   } else {
     ctx.markPending();
@@ -224,7 +249,7 @@ async function applyCreate(
 async function applyToPerson(ctx: ApplyContext, item: PlanItem, resumed: boolean): Promise<ItemOutcome> {
   const id = (item.id ?? '').toLowerCase();
   const { ds } = ctx;
-  const person = await current(ds, id);
+  const person = ctx.view.people.get(id);
   if (!person) {
     if (item.action === 'delete' && resumed) return applied(RESUMED);
     return drift('the person is no longer on the portal');
@@ -240,16 +265,26 @@ async function applyToPerson(ctx: ApplyContext, item: PlanItem, resumed: boolean
       if (person.status === 'Active') return resumed ? applied(RESUMED) : drift('already active');
       if (person.status !== item.before.status) return drift(`status is ${person.status}`);
       ctx.markPending();
-      const [after] = await retrying(() => ds.people.reactivate(id));
-      return after?.status === 'Active' ? applied() : failed('the server did not reactivate them');
+      const status = async () => (await current(ds, id))?.status;
+      const answer = await settle(
+        () => ds.people.reactivate(id),
+        async () => (await status()) === 'Active',
+      );
+      if (answer === LANDED) return applied(LOST);
+      return answer[0]?.status === 'Active' ? applied() : failed('the server did not reactivate them');
     }
     case 'terminate': {
       if (person.status === 'Terminated') return resumed ? applied(RESUMED) : drift('already terminated');
       if (person.status !== item.before.status)
         return drift(`status is ${person.status}, was ${item.before.status}`);
       ctx.markPending();
-      const [after] = await retrying(() => ds.people.terminate(id));
-      return after?.status === 'Terminated' ? applied() : failed('the server did not terminate them');
+      const status = async () => (await current(ds, id))?.status;
+      const answer = await settle(
+        () => ds.people.terminate(id),
+        async () => (await status()) === 'Terminated',
+      );
+      if (answer === LANDED) return applied(LOST);
+      return answer[0]?.status === 'Terminated' ? applied() : failed('the server did not terminate them');
     }
     case 'change-type': {
       if (person.type === item.to) return resumed ? applied(RESUMED) : drift(`already ${item.to}`);
@@ -258,7 +293,15 @@ async function applyToPerson(ctx: ApplyContext, item: PlanItem, resumed: boolean
         return drift(`status is ${person.status}`);
       if (item.method === 'upgrade') {
         ctx.markPending();
-        await retrying(() => ds.people.changeType(id, item.to));
+        const answer = await settle(
+          () => ds.people.changeType(id, item.to),
+          async () => (await current(ds, id))?.type === item.to,
+        );
+        if (answer === LANDED) return applied(LOST);
+        const after = answer.find((p) => p.id.toLowerCase() === id);
+        return after?.type === item.to
+          ? applied()
+          : failed(`the type is ${after?.type ?? 'unknown'} after the change`);
       } else {
         const heir = item.heir ?? ctx.heir;
         if (!heir) return refused('a downgrade needs an heir for the rooms and files: give --heir');
@@ -282,13 +325,17 @@ async function applyToPerson(ctx: ApplyContext, item: PlanItem, resumed: boolean
         return refused(`group "${item.group}" does not exist (its create-group item did not apply)`);
       const add = item.action === 'add-to-group';
       if (add && person.status === 'Terminated') return drift('the person is terminated now');
-      const member = (await retrying(() => groupsOf(ds, id))).includes(groupId);
+      const member = ctx.view.members.get(groupId)?.has(id) ?? false;
       const wasMember = item.before.groups?.includes(item.group) ?? false;
       if (member === add)
         return resumed ? applied(RESUMED) : drift(add ? 'already a member' : 'no longer a member');
       if (member !== wasMember) return drift('membership changed');
       ctx.markPending();
-      const members = await retrying(() => changeMembers(ds, groupId, [id], add));
+      const members = await settle(
+        () => changeMembers(ds, groupId, [id], add),
+        async () => (await retrying(() => groupsOf(ds, id))).includes(groupId) === add,
+      );
+      if (members === LANDED) return applied(LOST);
       return members.includes(id) === add
         ? applied()
         : failed(`the server did not ${add ? 'add' : 'remove'} them`);
@@ -298,7 +345,11 @@ async function applyToPerson(ctx: ApplyContext, item: PlanItem, resumed: boolean
       if (person.quota !== (item.from ?? undefined))
         return drift(`the quota is ${person.quota ?? 'not shown'}`);
       ctx.markPending();
-      const after = await retrying(() => setQuota(ds, id, item.to));
+      const after = await settle(
+        () => setQuota(ds, id, item.to),
+        async () => (await current(ds, id))?.quota === item.to,
+      );
+      if (after === LANDED) return applied(LOST);
       return after === undefined || after === item.to
         ? applied()
         : failed(`the quota reads ${after} after the change`);

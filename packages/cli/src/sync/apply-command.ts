@@ -5,8 +5,9 @@ import { isFatal, reasonOf } from '../outcome-errors.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
 import { latestByKey, ReportFile, type ReportRecord } from '../report.js';
-import { type ApplyContext, applyItem, type ItemOutcome } from './applier.js';
+import { type ApplyContext, applyItem, type ItemOutcome, retrying } from './applier.js';
 import { actionOrder, type Heir, massChangeLimit, type PlanItem } from './model.js';
+import { type PhaseView, readPhaseView } from './phase-view.js';
 import { readPlan, writePlan } from './plan-file.js';
 import { resolveHeir } from './planner.js';
 import { describeItem } from './render.js';
@@ -127,7 +128,7 @@ interface Run {
 
 async function run(io: CliIO, r: Run): Promise<number> {
   const { plan, report, earlier, ds } = r;
-  const me = await ds.people.me();
+  const me = await retrying(() => ds.people.me());
   const groupIds = new Map<string, string>();
   for (const [name, id] of Object.entries(plan.groups)) if (id) groupIds.set(name, id);
   for (const item of plan.items) {
@@ -179,6 +180,7 @@ async function run(io: CliIO, r: Run): Promise<number> {
         );
       } else todo.push(item);
     }
+    const view = todo.length === 0 || stopped() ? undefined : await readPhaseView(ds, todo, groupIds);
     await runPool(
       todo,
       40,
@@ -194,6 +196,7 @@ async function run(io: CliIO, r: Run): Promise<number> {
           heir: r.heir,
           pollIntervalMs: r.pollIntervalMs,
           now: new Date(),
+          view: view as PhaseView,
           markPending: () => {
             if (sent) return;
             sent = true;

@@ -1,0 +1,127 @@
+import { type FakePortal, type RecordedRequest, startFakePortal } from '@docspace-people/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { portalEnv, spawnCli, waitFor, workDir } from './support/cli-process.js';
+import { desiredCsv, syncRunner } from './support/sync.js';
+
+// apply killed with SIGKILL and resumed, and apply under injected connection resets, 503s and 429 bursts.
+
+let portal: FakePortal;
+let work: Awaited<ReturnType<typeof workDir>>;
+beforeAll(async () => {
+  portal = await startFakePortal({ retryAfterSeconds: 0.02 });
+});
+beforeEach(async () => {
+  work = await workDir();
+});
+afterEach(async () => {
+  portal.reset();
+  await work.remove();
+});
+afterAll(() => portal.stop());
+const sync = syncRunner(() => ({ portal, dir: work.dir, path: work.path }));
+
+const created = (r: RecordedRequest) => r.operationId === 'addMember';
+/** A create the server refused because the e-mail was taken: what sending a create twice produces. */
+const duplicate = (r: RecordedRequest) => created(r) && r.status === 500;
+
+describe('apply, killed and resumed', () => {
+  it('kill -9 in the middle, then apply again with the same report: every change exactly once', async () => {
+    const people = Array.from({ length: 150 }, (_, i) => [
+      `k${i}@example.com`,
+      'K',
+      `${i}`,
+      'User',
+      '',
+      '',
+      '',
+    ]);
+    await work.write('desired.csv', desiredCsv(people));
+    const { plan } = await sync.plan('desired.csv', 'plan.json');
+    expect(plan?.items).toHaveLength(150);
+    portal.setLatency(15);
+    const child = spawnCli(['apply', work.path('plan.json'), '--report', work.path('report.json')], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    await waitFor(() => portal.countRequests(created) >= 40, '40 creates');
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('close', resolve));
+    await portal.idle();
+    const beforeResume = portal.users((u) => !u.isOwner).length;
+    expect(beforeResume).toBeGreaterThan(0);
+    expect(beforeResume).toBeLessThan(150);
+    portal.setLatency(0);
+
+    const resumed = await sync.apply('plan.json', '--report', work.path('report.json'));
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('150 items: 150 applied');
+    expect(portal.users((u) => !u.isOwner)).toHaveLength(150);
+    expect(portal.countRequests(created)).toBe(150);
+    expect(portal.countRequests(duplicate)).toBe(0);
+    expect(sync.report(resumed).map((e) => e.outcome)).toEqual(Array(150).fill('applied'));
+    expect((await sync.plan('desired.csv', 'again.json')).plan?.items).toEqual([]);
+  });
+});
+
+describe('apply under chaos', () => {
+  it('1,000 changes with connection resets, 503s and 429 bursts: 0 lost, 0 duplicated, every outcome reported', async () => {
+    portal.seedUsers(200, (i) => ({ firstName: 'S', lastName: `${i}`, type: 'User' }));
+    portal.addGroup({ name: 'Chaos' });
+    const rows: string[][] = [];
+    for (let i = 1; i <= 200; i++) {
+      const upgrade = i <= 100;
+      rows.push([
+        `user${i}@example.com`,
+        'S',
+        `${i}`,
+        upgrade ? 'RoomAdmin' : 'User',
+        upgrade ? '' : 'Chaos',
+        '',
+        '',
+      ]);
+    }
+    for (let i = 0; i < 800; i++) rows.push([`new${i}@example.com`, 'N', `${i}`, 'User', '', '', '']);
+    await work.write('desired.csv', desiredCsv(rows));
+    const { plan } = await sync.plan('desired.csv', 'plan.json');
+    expect(plan?.items).toHaveLength(1000);
+
+    let writes = 0;
+    let resets = 0;
+    let all = 0;
+    const isWrite = (r: { method: string }) => r.method !== 'GET';
+    // Lost answers: the write is carried out, then the connection is reset.
+    portal.failNext({
+      match: (r) => isWrite(r) && ++writes % 13 === 0,
+      action: 'reset',
+      when: 'after',
+      times: Infinity,
+    });
+    // Resets before the server acts, and 503s (an nginx page) on writes and reads.
+    portal.failNext({ match: (r) => ++resets % 29 === 0, action: 'reset', times: Infinity });
+    let unavailable = 0;
+    portal.failNext({ match: (r) => isWrite(r) && ++unavailable % 17 === 0, action: 503, times: Infinity });
+    // 429 bursts: 6 requests in a row, every 150 requests, with a short Retry-After.
+    portal.failNext({
+      match: () => (++all + 75) % 150 < 6,
+      action: 429,
+      retryAfterSeconds: 0.02,
+      times: Infinity,
+    });
+
+    const applied = await sync.apply('plan.json', '--allow-mass-changes');
+    portal.clearFaults();
+    expect(applied.code, applied.stdout.slice(-2000) + applied.stderr.slice(-2000)).toBe(0);
+    const report = sync.report(applied);
+    expect(report).toHaveLength(1000);
+    expect(report.filter((e) => e.outcome !== 'applied')).toEqual([]);
+    expect(portal.requests((r) => r.status === 'reset').length).toBeGreaterThan(50);
+    expect(portal.requests((r) => r.status === 503).length).toBeGreaterThan(10);
+    expect(portal.requests((r) => r.status === 429).length).toBeGreaterThan(10);
+
+    expect(portal.users((u) => u.email.startsWith('new'))).toHaveLength(800);
+    expect(portal.countRequests(duplicate)).toBe(0);
+    expect(portal.users((u) => u.type === 'RoomAdmin')).toHaveLength(100);
+    expect(portal.groups()[0]?.memberIds).toHaveLength(100);
+    expect((await sync.plan('desired.csv', 'again.json')).plan?.items).toEqual([]);
+  });
+});
