@@ -1,10 +1,11 @@
 /**
  * `pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>]
- *  [--repository <url>] [--path <path>] [--verbose] [--root <dir>]`: pins a new upstream DocSpace People document, rebuilds the
+ *  [--repository <url>] [--path <path>] [--verbose] [--root <dir>] [--facade <dir>]`: pins a new upstream DocSpace People document, rebuilds the
  * curated spec, regenerates the client, reports the classified changes and writes changesets (spec/UPDATING.md).
- * Exit code 1 when a correction or a selected operation no longer applies (nothing written), 2 on bad usage.
+ * Exit code 1 when a correction or a selected operation no longer applies (nothing written) or when the facade
+ * (packages/sdk) no longer compiles against the new client (the report lists the functions to fix), 2 on bad usage.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SpecBuildError } from './spec/build.js';
 import { repoRoot } from './spec/paths.js';
@@ -14,7 +15,7 @@ import { UpstreamReadError } from './spec-update/read-upstream.js';
 import { updateSpec } from './spec-update/update-spec.js';
 
 const USAGE =
-  'usage: pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>] [--repository <url>] [--path <path>] [--verbose] [--root <repository dir>]';
+  'usage: pnpm spec:update <path-or-url> [--check] [--commit <sha>] [--tag <tag>] [--date <YYYY-MM-DD>] [--repository <url>] [--path <path>] [--verbose] [--root <repository dir>] [--facade <repository dir whose packages/sdk is checked, default: --root>]';
 
 let parsed: ReturnType<typeof parse>;
 function parse() {
@@ -29,6 +30,7 @@ function parse() {
       repository: { type: 'string' },
       path: { type: 'string' },
       root: { type: 'string' },
+      facade: { type: 'string' },
     },
   });
 }
@@ -45,6 +47,7 @@ if (source === undefined || positionals.length > 1) {
   process.exit(2);
 }
 const { check = false, verbose = false, commit, tag, date, repository, path, root = repoRoot } = values;
+const facadeRoot = resolve(values.facade ?? root);
 const provenance = Object.fromEntries(
   Object.entries({ commit, tag, date, repository, path }).filter(([, v]) => v !== undefined),
 );
@@ -56,9 +59,14 @@ try {
     cwd: process.env.INIT_CWD ?? process.cwd(),
     check,
     provenance,
+    facade: {
+      root: facadeRoot,
+      sdkDir: join(facadeRoot, 'packages', 'sdk'),
+      clientDir: join(facadeRoot, 'packages', 'client'),
+    },
   });
   console.log(formatUpdateReport(result, { check, verbose }));
-  process.exit(result.ok ? 0 : 1);
+  process.exit(result.ok && (result.facade?.errors.length ?? 0) === 0 ? 0 : 1);
 } catch (error) {
   if (error instanceof SpecBuildError) {
     console.error(`spec:update: ${error.message}`);

@@ -38,7 +38,7 @@ function directRefs(node: unknown, into: Set<string>): void {
 }
 
 /** Expands a set of schema names to everything they reach through other component schemas. */
-function closure(doc: unknown, roots: Set<string>): Set<string> {
+export function closure(doc: unknown, roots: Set<string>): Set<string> {
   const schemas = componentSchemas(doc);
   const seen = new Set<string>();
   const queue = [...roots];

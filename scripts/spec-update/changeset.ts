@@ -1,6 +1,8 @@
 import type { BumpLevel, Change, ChangeKind } from '../spec-diff/index.js';
 import { operationLabel } from '../spec-diff/operation-finding.js';
 import { describeAffects } from '../spec-diff/report.js';
+import type { FacadeUsage } from './facade.js';
+import { displayNames, type FacadeImpact } from './facade-impact.js';
 
 /** The generated client, which takes the spec change as it is. */
 export const CLIENT_PACKAGE = '@docspace-people/client';
@@ -26,11 +28,11 @@ function where(change: Change): string {
   return `\`${schema ?? '?'}\`${used}`;
 }
 
-/** One bullet per operation or schema, with its changes nested under it. */
-function bullets(changes: readonly Change[]): string[] {
+/** One bullet per operation or schema (or other `label`), with its changes nested under it. */
+function bullets(changes: readonly Change[], label: (change: Change) => string = where): string[] {
   const groups = new Map<string, string[]>();
   for (const change of changes)
-    groups.set(where(change), [...(groups.get(where(change)) ?? []), change.message]);
+    groups.set(label(change), [...(groups.get(label(change)) ?? []), change.message]);
   return [...groups].flatMap(([label, messages]) =>
     messages.length === 1
       ? [`- ${label}: ${messages[0]}`]
@@ -98,19 +100,57 @@ export function clientChangeset(
 }
 
 /**
- * The facade's changeset, written when the client's change is breaking (its new version leaves the facade's `^`
- * range). The facade's API is hand-written (it does not re-export generated types), so a spec change alone does
- * not break it: a patch that moves it onto the new client and says what is behind it. If the facade's own API has
- * to change in response, its maintainers add their own changeset for that.
+ * The facade's changeset. Its bump comes from the changes under the operations and schemas the facade uses
+ * (found from its code, see facade.ts): a breaking change there breaks the facade (its functions send or read
+ * what changed), additions there are a patch. When nothing it uses changed, a patch that only moves it onto the
+ * new client (written when the client's change is breaking, so its new version leaves the facade's `^` range).
  */
-export function sdkChangeset(changes: readonly Change[], context: ChangesetContext): string {
+export function sdkChangeset(
+  changes: readonly Change[],
+  impact: FacadeImpact,
+  usage: FacadeUsage,
+  bump: BumpLevel,
+  context: ChangesetContext,
+): string {
   const count = (kind: ChangeKind): number => changes.filter((c) => c.kind === kind).length;
-  const lines = [
-    ...frontMatter(SDK_PACKAGE, 'patch'),
+  const built =
     `Built on ${CLIENT_PACKAGE} regenerated from the DocSpace People API document ${context.to}; previously ` +
-      `${context.from}. The facade's own API is unchanged by this update. The client's changelog lists ` +
-      `${count('breaking')} breaking and ${count('feature')} new items in the generated types: they matter only ` +
-      'if you also use the client directly.',
+    `${context.from}.`;
+  const clientOnly =
+    `The client's changelog lists ${count('breaking')} breaking and ${count('feature')} new items in the ` +
+    'generated types';
+  if (impact.changes.length === 0) {
+    const lines = [
+      ...frontMatter(SDK_PACKAGE, bump),
+      `${built} No operation or schema the facade uses changed, so its functions send and return what they did. ` +
+        `${clientOnly}: they matter only if you also use the client directly.`,
+    ];
+    return `${lines.join('\n')}\n`;
+  }
+  const functionsOf = new Map(impact.changes.map((c) => [c.change, c.functions]));
+  const label = (change: Change) =>
+    `${where(change)} in ${displayNames(functionsOf.get(change) ?? [], usage).join(', ')}`;
+  const under = (kind: ChangeKind) =>
+    impact.changes.filter((c) => c.change.kind === kind).map((c) => c.change);
+  const breaking = under('breaking');
+  const features = under('feature');
+  const lines = [
+    ...frontMatter(SDK_PACKAGE, bump),
+    `${built} The API changed under ${displayNames(impact.functions, usage).length} facade functions: ` +
+      `${displayNames(impact.functions, usage).join(', ')}.`,
   ];
+  if (breaking.length > 0) {
+    lines.push(
+      '',
+      `Breaking for the facade (${breaking.length}): the server's contract changed under these functions; check ` +
+        'how your code uses their results and inputs before upgrading.',
+      '',
+      ...bullets(breaking, label),
+    );
+  }
+  if (features.length > 0)
+    lines.push('', `New under the facade (${features.length}):`, '', ...bullets(features, label));
+  lines.push(...fixSummary(under('fix')));
+  lines.push('', `${clientOnly} (all operations, not only the facade's).`);
   return `${lines.join('\n')}\n`;
 }

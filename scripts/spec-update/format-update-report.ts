@@ -1,6 +1,8 @@
 import { formatReport, summarize } from '../spec-diff/index.js';
 import type { Change } from '../spec-diff/types.js';
-import type { UpdateResult } from './update-spec.js';
+import { functionsToFix } from './facade.js';
+import { displayNames } from './facade-impact.js';
+import type { FacadeResult, UpdateResult } from './update-spec.js';
 
 /** How much to print. */
 export interface UpdateReportOptions {
@@ -13,6 +15,39 @@ export interface UpdateReportOptions {
 function counts(changes: readonly Change[]): string {
   const s = summarize(changes);
   return `${s.breaking} breaking, ${s.feature} features, ${s.fix} fixes`;
+}
+
+/** The facade's part: the functions the changes are under, and whether it still compiles. */
+function facadeLines({ impact, usage, errors }: FacadeResult): string[] {
+  const plain = (names: readonly string[]) => displayNames(names, usage).join(', ').replaceAll('`', '');
+  const lines: string[] = [];
+  if (impact.changes.length === 0) {
+    lines.push('Facade (@docspace-people/sdk): no operation or schema it uses changed.');
+  } else {
+    const count = (kind: string) => impact.changes.filter((c) => c.change.kind === kind).length;
+    lines.push(
+      `Facade (@docspace-people/sdk): ${count('breaking')} breaking, ${count('feature')} features, ${count('fix')} fixes ` +
+        `under ${displayNames(impact.functions, usage).length} of its functions: ${plain(impact.functions)}`,
+    );
+  }
+  if (errors.length === 0) {
+    lines.push('The facade compiles against the new client.');
+    return lines;
+  }
+  lines.push(
+    `The facade no longer compiles against the new client (${errors.length} errors): fix ${plain(functionsToFix(errors))}`,
+  );
+  // One line per error: where, the declaration it is in and the functions (without their aliases) that use it.
+  const forwarding = new Set(usage.functions.filter((f) => f.forwardsTo).map((f) => f.name));
+  for (const error of errors) {
+    const users = error.functions.filter((f) => !forwarding.has(f));
+    const used =
+      users.length === 1 && users[0] === error.in
+        ? ''
+        : ` (used by ${users.join(', ') || 'no facade function'})`;
+    lines.push(`  ${error.at} in ${error.in}${used}: ${error.message}`);
+  }
+  return lines;
 }
 
 /** Renders the result of `spec:update` for a terminal: problems first, then the classified changes. */
@@ -40,6 +75,7 @@ export function formatUpdateReport(result: UpdateResult, options: UpdateReportOp
   } else {
     lines.push(`Curated spec changes (what the packages expose): ${counts(result.changes)}.`, '');
     lines.push(formatReport(result.changes, { verbose: options.verbose ?? false }), '');
+    if (result.facade) lines.push(...facadeLines(result.facade), '');
     lines.push(`Changesets: ${result.bumps.map((b) => `${b.name} ${b.bump} (${b.file})`).join(', ')}`);
   }
   if (result.unselected.length > 0) {

@@ -18,6 +18,8 @@ export interface RepoFiles {
   readonly changesetDir: string;
   /** packages/client/package.json. */
   readonly clientPackageFile: string;
+  /** packages/sdk/package.json. */
+  readonly sdkPackageFile: string;
 }
 
 /** Paths of the files spec:update works with under `root`. */
@@ -32,5 +34,6 @@ export function repoFiles(root: string): RepoFiles {
     curatedFile: join(root, 'spec', 'openapi.json'),
     changesetDir: join(root, '.changeset'),
     clientPackageFile: join(root, 'packages', 'client', 'package.json'),
+    sdkPackageFile: join(root, 'packages', 'sdk', 'package.json'),
   };
 }

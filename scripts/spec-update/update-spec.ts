@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { generateSchema } from '../../packages/client/scripts/generate.js';
 import {
   buildCuratedSpec,
   loadOverlay,
@@ -17,6 +18,8 @@ import {
   overallKind,
 } from '../spec-diff/index.js';
 import { bumpFor, CLIENT_PACKAGE, clientChangeset, SDK_PACKAGE, sdkChangeset } from './changeset.js';
+import { checkFacade, type FacadeError, type FacadeSources, type FacadeUsage } from './facade.js';
+import { type FacadeImpact, facadeImpact } from './facade-impact.js';
 import { type GenerateClient, generateWithPnpm } from './generate-client.js';
 import { describeSource, nextSource, type ProvenanceFlags } from './provenance.js';
 import { type IncomingUpstream, readUpstream } from './read-upstream.js';
@@ -38,6 +41,18 @@ export interface UpdateOptions {
   readonly fetch?: typeof fetch;
   /** Regenerates the client (default: `pnpm --filter @docspace-people/client generate`). */
   readonly generate?: GenerateClient;
+  /** The facade to analyse and type-check against the new client (default: packages/sdk and packages/client of root). */
+  readonly facade?: FacadeSources;
+}
+
+/** What the update means for the facade (packages/sdk), found from its code. */
+export interface FacadeResult {
+  /** The operations and schemas each facade function uses. */
+  readonly usage: FacadeUsage;
+  /** The changes under facade functions, and their worst kind. */
+  readonly impact: FacadeImpact;
+  /** The facade's compile errors against the new client (empty: it compiles). */
+  readonly errors: readonly FacadeError[];
 }
 
 /** Something a human must fix before the new upstream can be pinned. */
@@ -83,6 +98,8 @@ export interface UpdateResult {
   readonly written: string[];
   /** With `check`: why writing would fail although the report is fine (missing provenance flags). */
   readonly notes: string[];
+  /** The facade's side of the update, when the curated spec changed. */
+  readonly facade?: FacadeResult;
 }
 
 function operationIds(doc: unknown): Set<string> {
@@ -171,7 +188,18 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
   const changes = diffSpecs(before, built.spec);
   const kind = overallKind(changes);
   const bumps: PackageBump[] = [];
+  let facade: FacadeResult | undefined;
   if (kind !== undefined) {
+    // The facade against the new types, generated in memory (as `pnpm generate` will write them).
+    const sources = options.facade ?? {
+      root: options.root,
+      sdkDir: join(options.root, 'packages', 'sdk'),
+      clientDir: join(options.root, 'packages', 'client'),
+    };
+    const { usage, errors } = checkFacade(sources, await generateSchema(built.spec));
+    facade = { usage, errors, impact: facadeImpact(changes, usage, [before, built.spec]) };
+  }
+  if (kind !== undefined && facade) {
     const context = { from, to };
     const clientVersion = String(
       JSON.parse(readFileSync(files.clientPackageFile, 'utf8')).version ?? '0.0.0',
@@ -184,43 +212,35 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
       file: `.changeset/${name}-client.md`,
       text: clientChangeset(changes, clientBump, context),
     });
-    // The facade only needs a release when the client's new version leaves its `^` range (a breaking change).
-    if (kind === 'breaking') {
+    // The facade's bump is that of the changes under its functions (or of its compile errors); it also needs a
+    // release when the client's new version leaves its `^` range (a breaking change of the client).
+    const sdkVersion = String(JSON.parse(readFileSync(files.sdkPackageFile, 'utf8')).version ?? '0.0.0');
+    const sdkKind =
+      facade.errors.length > 0 || facade.impact.kind === 'breaking'
+        ? 'breaking'
+        : facade.impact.kind === 'feature' || kind === 'breaking'
+          ? 'feature'
+          : undefined;
+    if (sdkKind !== undefined) {
+      const sdkBump = sdkKind === 'breaking' ? bumpFor('breaking', sdkVersion) : 'patch';
       bumps.push({
         name: SDK_PACKAGE,
-        bump: 'patch',
+        bump: sdkBump,
         file: `.changeset/${name}-sdk.md`,
-        text: sdkChangeset(changes, context),
+        text: sdkChangeset(changes, facade.impact, facade.usage, sdkBump, context),
       });
     }
   }
 
+  const found = { ok: true, ...base, changes, problems, bumps, ...(facade ? { facade } : {}) };
   let source: UpstreamSource;
   try {
     source = nextSource(pinned.source, incoming, options.provenance ?? {});
   } catch (error) {
     if (!options.check) throw error;
-    return {
-      ok: true,
-      ...base,
-      changes,
-      problems,
-      bumps,
-      written: [],
-      notes: [`writing would fail: ${(error as Error).message}`],
-    };
+    return { ...found, written: [], notes: [`writing would fail: ${(error as Error).message}`] };
   }
-  if (options.check)
-    return {
-      ok: true,
-      ...base,
-      to: describeSource(source),
-      changes,
-      problems,
-      bumps,
-      written: [],
-      notes: [],
-    };
+  if (options.check) return { ...found, to: describeSource(source), written: [], notes: [] };
 
   const written: string[] = [];
   const write = (file: string, data: string | Buffer): void => {
@@ -239,5 +259,5 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
       `wrote ${written.join(', ')} but regenerating the client failed: run \`pnpm generate\` and fix the cause. ${(error as Error).message}`,
     );
   }
-  return { ok: true, ...base, to: describeSource(source), changes, problems, bumps, written, notes: [] };
+  return { ...found, to: describeSource(source), written, notes: [] };
 }

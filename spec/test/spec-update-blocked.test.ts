@@ -9,6 +9,7 @@ import { updateSpec } from '../../scripts/spec-update/update-spec.js';
 import {
   curatedFrom20260203,
   currentSelectionWithout,
+  FACADE,
   fixtureFile,
   makeRepo,
   mustNotGenerate,
@@ -34,6 +35,7 @@ describe('what blocks an update is reported, never skipped', () => {
       const before = repo.snapshot();
       const result = await updateSpec({
         root: repo.root,
+        facade: FACADE,
         source: fixtureFile('3.7.2'),
         provenance: PROVENANCE_372,
         generate: mustNotGenerate,
@@ -60,6 +62,7 @@ describe('what blocks an update is reported, never skipped', () => {
       const before = repo.snapshot();
       const result = await updateSpec({
         root: repo.root,
+        facade: FACADE,
         source: fixtureFile('2026-02-03'),
         provenance: { commit: '0fc92e44c2', date: '2026-02-03' },
         generate: mustNotGenerate,
@@ -86,7 +89,12 @@ describe('what blocks an update is reported, never skipped', () => {
       curated: curatedFrom20260203().spec,
     });
     try {
-      const result = await updateSpec({ root: repo.root, source: fixtureFile('3.7.2'), check: true });
+      const result = await updateSpec({
+        root: repo.root,
+        facade: FACADE,
+        source: fixtureFile('3.7.2'),
+        check: true,
+      });
       expect(result.ok).toBe(false);
       expect(result.problems).toContainEqual({
         kind: 'missing-operation',
@@ -125,6 +133,7 @@ describe('what blocks an update is reported, never skipped', () => {
       await expect(
         updateSpec({
           root: repo.root,
+          facade: FACADE,
           source: fixtureFile('3.7.2'),
           provenance: { date: '2026-06-30' },
           generate: mustNotGenerate,

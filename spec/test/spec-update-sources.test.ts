@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provenanceFromUrl, UpstreamReadError } from '../../scripts/spec-update/read-upstream.js';
 import { updateSpec } from '../../scripts/spec-update/update-spec.js';
-import { fixtureFile, PROVENANCE_372, repoAt20260203, V372 } from './spec-update-support.js';
+import { FACADE, fixtureFile, PROVENANCE_372, repoAt20260203, V372 } from './spec-update-support.js';
 
 describe('reading the new document', () => {
   let server: Server;
@@ -25,6 +25,7 @@ describe('reading the new document', () => {
     try {
       const result = await updateSpec({
         root: repo.root,
+        facade: FACADE,
         source: `${base}/people_2.0.json`,
         provenance: PROVENANCE_372,
         generate: async () => [],
@@ -45,7 +46,7 @@ describe('reading the new document', () => {
   ])('rejects %s', async (_name, path, message) => {
     const repo = repoAt20260203();
     try {
-      const update = updateSpec({ root: repo.root, source: `${base}${path}`, check: true });
+      const update = updateSpec({ root: repo.root, facade: FACADE, source: `${base}${path}`, check: true });
       await expect(update).rejects.toThrow(UpstreamReadError);
       await expect(update).rejects.toThrow(message);
     } finally {

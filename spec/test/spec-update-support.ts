@@ -13,8 +13,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { stringify } from 'yaml';
+import { generateSchema } from '../../packages/client/scripts/generate.js';
 import {
   buildCuratedSpec,
   loadOverlay,
@@ -22,10 +22,21 @@ import {
   type Selection,
   serializeSpec,
 } from '../../scripts/spec/build.js';
-import { operationsFile, overlayFile } from '../../scripts/spec/paths.js';
+import { operationsFile, overlayFile, repoRoot } from '../../scripts/spec/paths.js';
+import type { FacadeSources } from '../../scripts/spec-update/facade.js';
 import type { GenerateClient } from '../../scripts/spec-update/generate-client.js';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'upstream');
+
+/**
+ * The repository's own facade (packages/sdk) and client sources: spec:update type-checks the facade against the
+ * types generated for the temporary repository's new spec (in memory; nothing is written here).
+ */
+export const FACADE: FacadeSources = {
+  root: repoRoot,
+  sdkDir: join(repoRoot, 'packages', 'sdk'),
+  clientDir: join(repoRoot, 'packages', 'client'),
+};
 
 /** The two real upstream versions kept as fixtures (see fixtures/upstream/provenance.json). */
 export type UpstreamVersion = '2026-02-03' | '3.7.2';
@@ -191,11 +202,10 @@ export const PROVENANCE_372 = { commit: V372.commit, tag: V372.tag ?? '', date: 
 /** Generates the client's types from root/spec/openapi.json with openapi-typescript, as `pnpm generate` does. */
 export const generateClient: GenerateClient = async (root) => {
   const spec = readFileSync(join(root, 'spec', 'openapi.json'), 'utf8');
-  const ast = await openapiTS(JSON.parse(spec), { enum: true, exportType: true, alphabetize: false });
   mkdirSync(join(root, 'packages', 'client', 'src', 'generated'), { recursive: true });
   writeFileSync(
     join(root, 'packages', 'client', 'src', 'generated', 'schema.gen.ts'),
-    COMMENT_HEADER + astToString(ast),
+    await generateSchema(JSON.parse(spec)),
   );
   writeFileSync(join(root, 'packages', 'client', 'openapi.json'), spec);
   return ['packages/client/src/generated/schema.gen.ts', 'packages/client/openapi.json'];

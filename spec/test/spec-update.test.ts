@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCuratedSpec,
@@ -12,6 +14,7 @@ import { bumpFor } from '../../scripts/spec-update/changeset.js';
 import { formatUpdateReport } from '../../scripts/spec-update/format-update-report.js';
 import { type UpdateResult, updateSpec } from '../../scripts/spec-update/update-spec.js';
 import {
+  FACADE,
   fixtureFile,
   generateClient,
   makeRepo,
@@ -30,6 +33,7 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
     repo = repoAt20260203();
     result = await updateSpec({
       root: repo.root,
+      facade: FACADE,
       source: fixtureFile('3.7.2'),
       provenance: PROVENANCE_372,
       generate: generateClient,
@@ -113,12 +117,58 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
     );
   });
 
-  it('writes a patch changeset for the sdk, which is built on the client', () => {
+  it('finds the facade functions under the changes from the sdk code, and type-checks the facade', () => {
+    expect(result.facade?.errors).toEqual([]);
+    const touched = (text: string) =>
+      result.facade?.impact.changes
+        .filter((c) => c.change.message.includes(text))
+        .flatMap((c) => c.functions);
+    // The request-field changes reach only the functions that send those operations.
+    expect(touched('`Culture.cultureName` is now required')).toEqual([
+      'ds.people.setCulture',
+      'peopleSetCulture',
+      'setPersonCulture',
+    ]);
+    expect(touched('`requestBody.formCollection` was removed')).toEqual([
+      'ds.photos.upload',
+      'photosUpload',
+      'uploadPhoto',
+    ]);
+    expect(touched('operationId starUserTypetUpdate is now startUserTypeUpdate')).toEqual([
+      'downgradePerson',
+      'ds.people.downgrade',
+      'peopleDowngrade',
+    ]);
+    // A response schema every person mapper reads reaches every function returning a person.
+    expect(touched('`EmployeeFullDto.sex` is no longer returned')).toEqual(
+      expect.arrayContaining(['peopleGet', 'ds.people.get', 'peopleList', 'peopleTerminate']),
+    );
+    expect(touched('`EmployeeFullDto.sex` is no longer returned')).not.toContain('photosGet');
+    const report = formatUpdateReport(result);
+    expect(report).toContain(
+      'Facade (@docspace-people/sdk): 21 breaking, 5 features, 425 fixes under 44 of its functions:',
+    );
+    expect(report).toContain('peopleSetCulture (ds.people.setCulture, setPersonCulture)');
+    expect(report).toContain('The facade compiles against the new client.');
+  });
+
+  it('writes a minor changeset for the sdk (breaking under its functions) naming the functions touched', () => {
     const sdk = result.bumps[1];
     expect(sdk?.name).toBe('@docspace-people/sdk');
     const text = repo.read(sdk?.file ?? '');
-    expect(text.startsWith('---\n"@docspace-people/sdk": patch\n---\n')).toBe(true);
-    expect(text).toContain("The facade's own API is unchanged");
+    expect(text.startsWith('---\n"@docspace-people/sdk": minor\n---\n')).toBe(true);
+    expect(text).not.toContain('unchanged');
+    expect(text).toContain('The API changed under 44 facade functions:');
+    expect(text).toContain('Breaking for the facade (21)');
+    expect(text).toContain(
+      '- `Culture` (used by updateMemberCulture) in `peopleSetCulture` (`ds.people.setCulture`, `setPersonCulture`):',
+    );
+    expect(text).toContain(
+      '- `POST /api/2.0/people/type (startUserTypeUpdate)` in `peopleDowngrade` (`ds.people.downgrade`, `downgradePerson`): operationId starUserTypetUpdate is now startUserTypeUpdate',
+    );
+    expect(text).toContain(
+      '- `GET /api/2.0/people/exists (checkUserExistsByEmail)` in `peopleExists` (`ds.people.exists`, `personExists`): New operation',
+    );
   });
 
   it('lists every file it wrote and the commands to commit them', () => {
@@ -140,6 +190,7 @@ describe('pnpm spec:update from the 2026-02-03 document to 3.7.2', () => {
   it('finds nothing more to do when run again with the same document', async () => {
     const again = await updateSpec({
       root: repo.root,
+      facade: FACADE,
       source: fixtureFile('3.7.2'),
       provenance: PROVENANCE_372,
       check: true,
@@ -162,6 +213,7 @@ describe('a documentation-only upstream change', () => {
       writeFileSync(source, JSON.stringify(doc));
       const result = await updateSpec({
         root: repo.root,
+        facade: FACADE,
         source,
         provenance: { commit: 'f'.repeat(40), date: '2026-07-01' },
         generate: async () => [],
@@ -179,6 +231,91 @@ describe('a documentation-only upstream change', () => {
   });
 });
 
+/**
+ * A repository pinned to 3.7.2 and a copy of the 3.7.2 document changed by `mutate`, written next to it; `test`
+ * runs with the repository and the copy's path, then the repository is removed.
+ */
+async function withMutated(
+  mutate: (doc: Json) => void,
+  test: (repo: TempRepo, source: string) => Promise<void>,
+) {
+  const repo = makeRepo({ pinned: '3.7.2' });
+  try {
+    const doc = readFixture('3.7.2') as Json;
+    mutate(doc);
+    const source = join(repo.root, 'people_2.0.json');
+    writeFileSync(source, JSON.stringify(doc));
+    await test(repo, source);
+  } finally {
+    repo.dispose();
+  }
+}
+
+type Json = Record<string, any>;
+
+describe('a breaking change outside the facade', () => {
+  it('gives the sdk a patch saying, as computed, that nothing it uses changed', async () => {
+    const renameFilterBy = (doc: Json) => {
+      const filterBy = doc.paths['/api/2.0/people'].get.parameters.find((p: Json) => p.name === 'filterBy');
+      filterBy.name = 'filter';
+    };
+    await withMutated(renameFilterBy, async (repo, source) => {
+      const result = await updateSpec({ root: repo.root, facade: FACADE, source, check: true });
+      expect(
+        result.changes.filter((c) => c.kind === 'breaking').map((c) => c.location.operation?.operationId),
+      ).toEqual(['getAllProfiles']);
+      expect(result.facade?.impact).toEqual({ changes: [], kind: undefined, functions: [] });
+      expect(result.bumps.map((b) => `${b.name} ${b.bump}`)).toEqual([
+        '@docspace-people/client minor',
+        '@docspace-people/sdk patch',
+      ]);
+      expect(result.bumps[1]?.text).toContain(
+        'No operation or schema the facade uses changed, so its functions send and return what they did.',
+      );
+    });
+  });
+});
+
+describe('an upstream change that breaks the facade', () => {
+  it('says the facade no longer compiles and lists the functions to fix with file:line', async () => {
+    const renameDisplayName = (doc: Json) => {
+      const employee = doc.components.schemas.EmployeeDto.properties;
+      employee.fullName = employee.displayName;
+      delete employee.displayName;
+    };
+    await withMutated(renameDisplayName, async (repo, source) => {
+      // The command line (exit code 1) and the function, in parallel.
+      const cli = promisify(execFile)(
+        join(FACADE.root, 'node_modules', '.bin', 'tsx'),
+        ['scripts/spec-update.ts', source, '--check', '--root', repo.root, '--facade', FACADE.root],
+        { cwd: FACADE.root },
+      ).then(
+        () => ({ code: 0, stdout: '' }),
+        (error: { code: number; stdout: string }) => error,
+      );
+      const result = await updateSpec({ root: repo.root, facade: FACADE, source, check: true });
+      expect(result.bumps.map((b) => `${b.name} ${b.bump}`)).toEqual([
+        '@docspace-people/client minor',
+        '@docspace-people/sdk minor',
+      ]);
+      expect(result.facade?.errors.map((e) => `${e.at.replace(/:\d+:\d+$/, '')} ${e.in}`)).toEqual([
+        'packages/sdk/src/person.ts toPerson',
+        'packages/sdk/src/person.ts toPersonSummary',
+      ]);
+      const report = formatUpdateReport(result, { check: true });
+      expect(report).toMatch(
+        /The facade no longer compiles against the new client \(2 errors\): fix .*peopleGet \(ds\.people\.get, getPerson\)/,
+      );
+      expect(report).toMatch(
+        /packages\/sdk\/src\/person\.ts:\d+:\d+ in toPersonSummary \(used by peopleInvite, peopleSearch\): Property 'displayName' does not exist/,
+      );
+      const { code, stdout } = await cli;
+      expect(code).toBe(1);
+      expect(stdout).toContain('The facade no longer compiles against the new client (2 errors)');
+    });
+  });
+});
+
 describe('pnpm spec:update --check', () => {
   it('reports the classified changes and the changesets it would write, and writes nothing', async () => {
     const repo = repoAt20260203();
@@ -186,6 +323,7 @@ describe('pnpm spec:update --check', () => {
       const before = repo.snapshot();
       const result = await updateSpec({
         root: repo.root,
+        facade: FACADE,
         source: fixtureFile('3.7.2'),
         provenance: PROVENANCE_372,
         check: true,
@@ -195,7 +333,7 @@ describe('pnpm spec:update --check', () => {
       expect(result.written).toEqual([]);
       expect(result.bumps.map((b) => `${b.name} ${b.bump}`)).toEqual([
         '@docspace-people/client minor',
-        '@docspace-people/sdk patch',
+        '@docspace-people/sdk minor',
       ]);
       const report = formatUpdateReport(result, { check: true });
       expect(report).toContain('Breaking changes: code using the packages must change');
@@ -208,7 +346,12 @@ describe('pnpm spec:update --check', () => {
   it('says which provenance flags writing would need', async () => {
     const repo = repoAt20260203();
     try {
-      const result = await updateSpec({ root: repo.root, source: fixtureFile('3.7.2'), check: true });
+      const result = await updateSpec({
+        root: repo.root,
+        facade: FACADE,
+        source: fixtureFile('3.7.2'),
+        check: true,
+      });
       expect(result.notes).toEqual([
         'writing would fail: pass --commit <sha>: the upstream commit the document comes from',
       ]);

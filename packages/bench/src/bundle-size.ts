@@ -6,17 +6,17 @@ import { type Sample, sample } from './stats.js';
 /**
  * Browser consumers that call people.get and people.create, one per client, plus the whole facade. The facade is
  * measured in its two forms: the all-in-one `DocSpace` class (every operation and the raw client come along) and
- * the standalone functions (`connect`, `getPerson`, `createPerson`: the bundler keeps only those).
+ * the standalone functions (`connect`, `peopleGet`, `peopleCreate`: the bundler keeps only those).
  */
 export const consumers = {
   facade: `import { DocSpace } from '@docspace-people/sdk';
 const ds = new DocSpace({ baseUrl: location.origin, token: 'sk-token' });
 export const get = (id) => ds.people.get(id);
 export const create = (email) => ds.people.create({ email });`,
-  'facade functions': `import { connect, createPerson, getPerson } from '@docspace-people/sdk';
+  'facade functions': `import { connect, peopleCreate, peopleGet } from '@docspace-people/sdk';
 const connection = connect({ baseUrl: location.origin, token: 'sk-token' });
-export const get = (id) => getPerson(connection, id);
-export const create = (email) => createPerson(connection, { email });`,
+export const get = (id) => peopleGet(connection, id);
+export const create = (email) => peopleCreate(connection, { email });`,
   generated: `import { createClient } from '@docspace-people/client';
 const client = createClient({ baseUrl: location.origin, token: 'sk-token' });
 export const get = (userid) => client.GET('/api/2.0/people/{userid}', { params: { path: { userid } } });
@@ -38,7 +38,7 @@ export type ConsumerName = keyof typeof consumers;
 /** What each consumer imports, for the table. */
 export const consumerLabels: Record<ConsumerName, string> = {
   facade: 'facade, class: new DocSpace(...).people.get/create',
-  'facade functions': 'facade, functions: connect + getPerson + createPerson',
+  'facade functions': 'facade, functions: connect + peopleGet + peopleCreate',
   generated: 'generated client',
   'openapi-fetch': 'openapi-fetch',
   baseline: 'hand-written fetch',

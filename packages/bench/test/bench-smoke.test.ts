@@ -118,7 +118,7 @@ describe('the functions consumer of the bundle measurement tree-shakes', () => {
     expect((await text('facade')).includes(marker)).toBe(true);
   });
 
-  it.each(markers)('connect + getPerson + createPerson ships without %s', async (_, marker) => {
+  it.each(markers)('connect + peopleGet + peopleCreate ships without %s', async (_, marker) => {
     expect((await text('facade functions')).includes(marker)).toBe(false);
   });
 });

@@ -20,6 +20,8 @@ export interface BatchRun<Row> {
   report: ReportFile | undefined;
   /** The latest outcome of each row in an earlier run's report, by row key. */
   earlier: Map<string, ReportRecord>;
+  /** The values of the command's own options ({@link BatchCommand.options}), by name. */
+  options: Record<string, string | boolean | undefined>;
 }
 
 /** How a batch command reads its arguments, its input file and its report. */
@@ -32,8 +34,14 @@ export interface BatchCommand<Row> {
   read(text: string): Row[];
   /** The report's columns. */
   columns: readonly string[];
+  /** Columns an earlier version's report may lack. */
+  optionalColumns?: readonly string[];
   /** The key of a row in the report (the same row in a later run has the same key). */
   keyOf(record: ReportRecord): string;
+  /** Options of this command besides the common ones (all strings or flags). */
+  options?: Record<string, { type: 'string' | 'boolean' }>;
+  /** Checks the command's own options before the file is read; throws {@link UsageError} (nothing sent). */
+  check?(options: Record<string, string | boolean | undefined>): void;
 }
 
 /**
@@ -54,6 +62,7 @@ export async function startBatch<Row>(
       'dry-run': { type: 'boolean' },
       concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...command.options,
       ...connectionOptions,
     },
   });
@@ -62,16 +71,23 @@ export async function startBatch<Row>(
     return undefined;
   }
   if (positionals.length !== 1) throw new UsageError(command.usage);
+  const options = Object.fromEntries(
+    Object.keys(command.options ?? {}).map((name) => [name, values[name as keyof typeof values]]),
+  ) as Record<string, string | boolean | undefined>;
+  command.check?.(options);
   const file = positionals[0] as string;
   const concurrency = parseConcurrency(values.concurrency);
   const rows = command.read(readInput(file));
   const ds = connect(values, io);
-  const report = values.report === undefined ? undefined : new ReportFile(values.report, command.columns);
+  const report =
+    values.report === undefined
+      ? undefined
+      : new ReportFile(values.report, command.columns, command.optionalColumns);
   report?.lock();
   try {
     const earlier = latestByKey(report?.load() ?? [], command.keyOf);
     report?.begin([...earlier.values()]);
-    return { file, rows, concurrency, dryRun: values['dry-run'] === true, ds, report, earlier };
+    return { file, rows, concurrency, dryRun: values['dry-run'] === true, ds, report, earlier, options };
   } catch (error) {
     report?.close();
     throw error;

@@ -42,6 +42,7 @@ export class ReportFile {
   /** CSV or JSON. */
   readonly format: ReportFormat;
   readonly #columns: readonly string[];
+  readonly #optional: readonly string[];
   /** The mode the report keeps (its own when it exists, else 0600). */
   #mode = 0o600;
   /** The open report while a run appends to it. */
@@ -49,11 +50,15 @@ export class ReportFile {
   #locked = false;
   readonly #unlockOnExit = () => this.close();
 
-  /** `columns`: the report's columns in order; `line` and `outcome` must be among them. */
-  constructor(path: string, columns: readonly string[]) {
+  /**
+   * `columns`: the report's columns in order; `line` and `outcome` must be among them. `optional`: columns an
+   * earlier version's report may lack (it is still read, and rewritten with every column).
+   */
+  constructor(path: string, columns: readonly string[], optional: readonly string[] = []) {
     this.path = path;
     this.format = path.toLowerCase().endsWith('.json') ? 'json' : 'csv';
     this.#columns = columns;
+    this.#optional = optional;
   }
 
   /**
@@ -225,7 +230,7 @@ export class ReportFile {
     const [header, ...rows] = parseCsv(text);
     if (!header) return [];
     const columns = header.fields.map((name) => name.trim());
-    if (this.#columns.some((column) => !columns.includes(column))) {
+    if (this.#columns.some((column) => !columns.includes(column) && !this.#optional.includes(column))) {
       throw new UsageError(`${this.path} is not a report of this command (columns: ${columns.join(', ')})`);
     }
     const records: ReportRecord[] = [];

@@ -1,4 +1,5 @@
 import { parseCsv } from './csv.js';
+import { parseGroupNames } from './group-names.js';
 import { UsageError } from './io.js';
 
 /** The user types the import can create. Guests cannot be created directly: DocSpace only invites them. */
@@ -19,6 +20,8 @@ export interface UserRow {
   lastName: string;
   /** The type to create; `User` when the column is absent or empty. */
   type: string;
+  /** Names of the groups to add the person to (the `groups` column, names separated by `;`). */
+  groups: string[];
   /** Why the row cannot be sent; undefined for a valid row. */
   problem?: string;
 }
@@ -27,12 +30,12 @@ export interface UserRow {
 export const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
-const COLUMNS = ['firstName', 'lastName', 'email', 'type'] as const;
+const COLUMNS = ['firstName', 'lastName', 'email', 'type', 'groups'] as const;
 const REQUIRED = ['firstName', 'lastName', 'email'] as const;
 
 /**
- * Reads the users CSV: a header row naming the columns `firstName`, `lastName`, `email` and optionally `type`
- * (any order, any case; other columns are ignored), then one user per row. Every row is checked; invalid rows
+ * Reads the users CSV: a header row naming the columns `firstName`, `lastName`, `email` and optionally `type` and
+ * `groups` (group names separated by `;`) (any order, any case; other columns are ignored), then one user per row. Every row is checked; invalid rows
  * carry the reason. Throws {@link UsageError} when the header lacks a required column.
  */
 export function readUsers(text: string): UserRow[] {
@@ -62,8 +65,14 @@ export function readUsers(text: string): UserRow[] {
       firstName: get('firstName'),
       lastName: get('lastName'),
       type: get('type'),
+      groups: [],
     };
     const problems: string[] = [];
+    const groups = parseGroupNames(get('groups'));
+    row.groups = groups.names;
+    if (groups.problem !== undefined) problems.push(groups.problem);
+    const control = controlCharacter(get('groups'));
+    if (control) problems.push(`groups contains a control character (${control})`);
     if (record.error !== undefined) problems.push(record.error);
     else if (record.fields.length !== header.fields.length) {
       problems.push(`expected ${header.fields.length} fields, found ${record.fields.length}`);

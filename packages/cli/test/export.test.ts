@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseCsv } from '@docspace-people/cli';
 import { type FakePortal, startFakePortal } from '@docspace-people/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,20 @@ describe('export', () => {
       env,
     });
     expect(JSON.parse(json.stdout)[0].firstName).toBe(formula);
+  });
+
+  it('a bad filter is a usage error (exit 2) before anything is written or sent', async () => {
+    portal.resetStats();
+    const output = join(work.dir, 'bad-filter.csv');
+    const run = await runCli(['export', '--group', 'not-a-guid', '--output', output], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('filter.groupId: must be a GUID');
+    expect(run.stdout).toBe('');
+    await expect(stat(output)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(listRequests()).toBe(0);
   });
 
   it('stops with exit 1 and a message when the portal refuses', async () => {

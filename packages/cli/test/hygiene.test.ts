@@ -42,7 +42,7 @@ describe('CSV the CLI writes', () => {
 
   it('neutralises formula cells in an offboard report', async () => {
     const list = await fixture.work.write('formula.txt', '-ghost@example.com\n');
-    await runCli(['offboard', list, '--report', fixture.work.path('formula-off.csv')], {
+    await runCli(['offboard', list, '--rooms-to-me', '--report', fixture.work.path('formula-off.csv')], {
       cwd: fixture.work.dir,
       env: portalEnv(fixture.portal),
     });
@@ -126,7 +126,10 @@ describe('input the CLI refuses', () => {
   it('refuses a 200 KB line at once, naming the line (exit 2, nothing sent)', async () => {
     const list = await fixture.work.write('long.txt', `ann@example.com\na@${'a'.repeat(200_000)}\n`);
     const started = Date.now();
-    const run = await runCli(['offboard', list], { cwd: fixture.work.dir, env: portalEnv(fixture.portal) });
+    const run = await runCli(['offboard', list, '--rooms-to-me'], {
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
+    });
     expect(run.stderr).toContain(`${list}: line 2 is longer than 16384 bytes (200002)`);
     expect(run.code).toBe(2);
     expect(fixture.portal.countRequests()).toBe(0);

@@ -32,7 +32,7 @@ describe('offboard', () => {
       'leavers.txt',
       `# leavers\n${ann!.email}\n${bob!.id}\n\n${cid!.email.toUpperCase()}\n${dee!.id}\n`,
     );
-    const run = await runCli(['offboard', list, '--concurrency', '1'], {
+    const run = await runCli(['offboard', list, '--rooms-to-me', '--concurrency', '1'], {
       cwd: work.dir,
       env: portalEnv(portal),
     });
@@ -66,19 +66,19 @@ describe('offboard', () => {
         '',
       ].join('\n'),
     );
-    const run = await runCli(['offboard', list, '--report', work.path('offboard.csv')], {
+    const run = await runCli(['offboard', list, '--rooms-to-me', '--report', work.path('offboard.csv')], {
       cwd: work.dir,
       env: { DOCSPACE_URL: portal.url, DOCSPACE_TOKEN: me.token },
     });
     expect(await readFile(work.path('offboard.csv'), 'utf8')).toBe(
       [
-        'line,target,email,outcome,id,reason',
-        `1,${ann!.email},${ann!.email},deleted,${ann!.id},`,
-        '2,ghost@example.com,ghost@example.com,not-found,,no such user',
-        '3,not an address,not an address,invalid,,"""not an address"" is not a user id (GUID) or an e-mail"',
-        `4,owner@example.com,owner@example.com,refused,${portal.owner.id},the portal owner cannot be offboarded`,
-        `5,admin@example.com,admin@example.com,refused,${me.user.id},you cannot offboard yourself`,
-        `6,${ann!.email},${ann!.email},invalid,,${ann!.email} is already on line 1`,
+        'line,target,email,outcome,id,reason,dataTo,hadRooms',
+        `1,${ann!.email},${ann!.email},deleted,${ann!.id},,admin@example.com (you),no`,
+        '2,ghost@example.com,ghost@example.com,not-found,,no such user,,',
+        '3,not an address,not an address,invalid,,"""not an address"" is not a user id (GUID) or an e-mail",,',
+        `4,owner@example.com,owner@example.com,refused,${portal.owner.id},the portal owner cannot be offboarded,,`,
+        `5,admin@example.com,admin@example.com,refused,${me.user.id},you cannot offboard yourself,,`,
+        `6,${ann!.email},${ann!.email},invalid,,${ann!.email} is already on line 1,,`,
         '',
       ].join('\n'),
     );
@@ -94,7 +94,7 @@ describe('offboard', () => {
       ...people.map((p, i) => `${i + 2},${p.email},A,B,User,created,${p.id},`),
     ].join('\n');
     const list = await work.write('import-report.csv', report);
-    const run = await runCli(['offboard', list], { cwd: work.dir, env: portalEnv(portal) });
+    const run = await runCli(['offboard', list, '--rooms-to-me'], { cwd: work.dir, env: portalEnv(portal) });
     expect(run.code).toBe(0);
     expect(portal.users()).toHaveLength(1);
   });
@@ -111,7 +111,7 @@ describe('offboard', () => {
       `7,${made!.email},A,B,User,unconfirmed,${made!.id},the answer was lost`,
     ].join('\n');
     const list = await work.write('import-report-mixed.csv', report);
-    const run = await runCli(['offboard', list, '--concurrency', '4'], {
+    const run = await runCli(['offboard', list, '--rooms-to-me', '--concurrency', '4'], {
       cwd: work.dir,
       env: portalEnv(portal),
     });
@@ -130,10 +130,13 @@ describe('offboard', () => {
     portal.setLatency(30);
     const [ann] = portal.seedUsers(1);
     const list = await work.write('twice.txt', `${ann!.id}\n${ann!.email}\n`);
-    const run = await runCli(['offboard', list, '--concurrency', '2', '--report', work.path('twice.csv')], {
-      cwd: work.dir,
-      env: portalEnv(portal),
-    });
+    const run = await runCli(
+      ['offboard', list, '--rooms-to-me', '--concurrency', '2', '--report', work.path('twice.csv')],
+      {
+        cwd: work.dir,
+        env: portalEnv(portal),
+      },
+    );
     expect(run.code).toBe(1);
     expect(portal.countRequests('PUT /api/2.0/people/status/Terminated')).toBe(1);
     expect(portal.countRequests('deleteMember')).toBe(1);
@@ -145,7 +148,10 @@ describe('offboard', () => {
   it('--dry-run changes nobody', async () => {
     const people = portal.seedUsers(2);
     const list = await work.write('dry.txt', people.map((p) => p.email).join('\n'));
-    const run = await runCli(['offboard', list, '--dry-run'], { cwd: work.dir, env: portalEnv(portal) });
+    const run = await runCli(['offboard', list, '--rooms-to-me', '--dry-run'], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
     expect(run.stdout).toContain('2 would-delete');
     expect(portal.countRequests((r) => r.kind === 'write')).toBe(0);
     expect(run.code).toBe(0);
@@ -155,7 +161,7 @@ describe('offboard', () => {
     const [ann] = portal.seedUsers(1);
     portal.failNext({ match: 'deleteMember', action: 'close', when: 'after' });
     const list = await work.write('lost.txt', ann!.id);
-    const run = await runCli(['offboard', list], { cwd: work.dir, env: portalEnv(portal) });
+    const run = await runCli(['offboard', list, '--rooms-to-me'], { cwd: work.dir, env: portalEnv(portal) });
     expect(run.stdout).toContain('1 entries: 1 deleted, 0 failed.');
     expect(portal.user(ann!.id)).toBeUndefined();
     expect(run.code).toBe(0);
@@ -170,6 +176,7 @@ describe('offboard', () => {
     const report = await work.write(
       'resume.csv',
       [
+        // A report of the version before the heir choice (no dataTo, hadRooms) still resumes.
         'line,target,email,outcome,id,reason',
         `1,${first.email},${first.email},deleted,${first.id},`,
         `2,${people[1]!.email},${people[1]!.email},pending,${people[1]!.id},`,
@@ -177,7 +184,7 @@ describe('offboard', () => {
       ].join('\n'),
     );
     const list = await work.write('resume.txt', people.map((p) => p.email).join('\n'));
-    const run = await runCli(['offboard', list, '--report', report, '--concurrency', '1'], {
+    const run = await runCli(['offboard', list, '--rooms-to-me', '--report', report, '--concurrency', '1'], {
       cwd: work.dir,
       env: portalEnv(portal),
     });

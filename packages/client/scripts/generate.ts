@@ -12,12 +12,21 @@ import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const specFile = join(packageDir, '..', '..', 'spec', 'openapi.json');
 
+/** The text of src/generated/schema.gen.ts for a curated spec (spec:update and its tests generate in memory). */
+export async function generateSchema(spec: unknown): Promise<string> {
+  const ast = await openapiTS(spec as Parameters<typeof openapiTS>[0], {
+    enum: true,
+    exportType: true,
+    alphabetize: false,
+  });
+  return COMMENT_HEADER + astToString(ast);
+}
+
 /** The files generation produces, relative to the package directory, with their contents. */
 export async function generate(): Promise<Record<string, string>> {
   const specText = readFileSync(specFile, 'utf8');
-  const ast = await openapiTS(JSON.parse(specText), { enum: true, exportType: true, alphabetize: false });
   return {
-    'src/generated/schema.gen.ts': COMMENT_HEADER + astToString(ast),
+    'src/generated/schema.gen.ts': await generateSchema(JSON.parse(specText)),
     'openapi.json': specText,
   };
 }

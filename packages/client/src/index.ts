@@ -16,6 +16,7 @@ export {
   EmployeeStatus,
   EmployeeType,
   EnvelopeStatus,
+  ErrorEnvelopeStatus,
   GroupSortBy,
   MobilePhoneActivationStatus,
   type operations,
@@ -27,5 +28,6 @@ export {
   UserStatusChange,
   UserStatusName,
   UserTypeName,
+  ValidationProblemEnvelopeStatus,
 } from './generated/schema.gen.js';
 export type { Schemas } from './schemas.js';

@@ -1,19 +1,21 @@
 /**
- * `pnpm demo`: runs every example in sequence and prints a summary. Against one Prism mock of the curated spec
- * that it starts and stops, or against your portal when DOCSPACE_URL and DOCSPACE_TOKEN are set.
+ * `pnpm demo`: runs every example in sequence and prints a summary. By default against a stateful fake portal
+ * (from `@docspace-people/testing`) that it starts, seeds and stops; `pnpm demo --prism` against a Prism mock of
+ * the curated spec (a contract run); against your portal when DOCSPACE_URL and DOCSPACE_TOKEN are set.
  * Exits with 1 when any example failed.
  */
 import { allExamples } from './all-examples.js';
 import { type ExampleResult, isMain, openTarget, runExample, type TargetEnv } from './support/index.js';
 
-/** Runs the given examples against the target the environment chooses; returns every result. */
+/** Runs the given examples against the target the environment and `args` (`--prism`) choose; returns every result. */
 export async function demo(
   env: TargetEnv = process.env,
   write: (line: string) => void = console.log,
   examples = allExamples,
+  args: readonly string[] = process.argv.slice(2),
 ): Promise<ExampleResult[]> {
   write('DocSpace People SDK demo: the vendor tutorials, corrected, on @docspace-people/sdk');
-  const opened = await openTarget(env, write);
+  const opened = await openTarget(env, write, args);
   const results: ExampleResult[] = [];
   try {
     for (const example of examples) results.push(await runExample(example, opened.target, write));

@@ -23,7 +23,7 @@ export const manageUserPhoto: Example = {
     await step(
       'Upload assets/avatar.png as your photo (POST /people/{id}/photo, multipart File + Autosave)',
       () => ds.photos.upload(me.id, avatarPath, mockAnswer({ example: 'saved' })),
-      (result) => `saved: ${String(result.data)}`,
+      (result) => `saved: ${savedPhoto(result.data)}`,
     );
     await step(
       'Set your photo from an https URL; the server fetches it (PUT /people/{id}/photo {files})',
@@ -48,9 +48,19 @@ export const manageUserPhoto: Example = {
           );
           return 'skipped';
         }
+        // On the fake portal: someone who really exists; Prism is asked for the 403 a real portal sends.
+        const other =
+          mode === 'fake'
+            ? (await ds.people.list({ status: 'Active' }).page({ count: 10 })).items.find(
+                (p) => p.id !== me.id,
+              )
+            : undefined;
+        if (other) note(`trying to delete the photo of ${other.displayName} (${other.id})`);
         try {
-          // Prism is asked for the 403 a real portal sends for someone else's id.
-          await ds.photos.delete('9c1e6a2b-4d3f-4e8a-b7c6-2f5d8e1a0b94', mockAnswer({ code: 403 }));
+          await ds.photos.delete(
+            other?.id ?? '9c1e6a2b-4d3f-4e8a-b7c6-2f5d8e1a0b94',
+            mockAnswer({ code: 403 }),
+          );
         } catch (error) {
           if (error instanceof PermissionDeniedError) return `refused: ${error.message}`;
           throw error;
@@ -66,5 +76,12 @@ export const manageUserPhoto: Example = {
     );
   },
 };
+
+/** The original's URL from an autosaved upload's `data` (an object of photo URLs, or a URL). */
+function savedPhoto(data: unknown): string {
+  if (typeof data === 'string') return data;
+  const original = (data as { original?: unknown } | null)?.original;
+  return typeof original === 'string' ? `original ${original}` : JSON.stringify(data);
+}
 
 if (isMain(import.meta.url)) await runAsProgram(manageUserPhoto);

@@ -6,13 +6,13 @@
  *
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/manage-users.ts`
  */
-import { type Example, isMain, MOCK_NOTE, runAsProgram, uniqueEmail } from './support/index.js';
+import { NotFoundError } from '@docspace-people/sdk';
+import { type Example, isMain, runAsProgram, uniqueEmail } from './support/index.js';
 
 export const manageUsers: Example = {
   name: 'manage-users',
-  title: 'create, get, terminate and delete a user (tutorial "Manage users")',
-  async run({ ds, mode, step, note }) {
-    if (mode === 'mock') note(MOCK_NOTE);
+  title: 'create, get, terminate and delete a user, then look them up (tutorial "Manage users")',
+  async run({ ds, mode, step, mockAnswer }) {
     const email = uniqueEmail('john.doe');
     const created = await step(
       `Create John Doe <${email}> (POST /people)`,
@@ -41,6 +41,19 @@ export const manageUsers: Example = {
         (people) => people.map((person) => `deleted ${person.displayName} (${person.id})`),
       );
       deleted = true;
+      await step(
+        'Look the user up again: they are gone (GET /people/{id})',
+        async () => {
+          try {
+            const person = await ds.people.get(created.id, mockAnswer({ code: 404 }));
+            return `still there: ${person.displayName}, ${person.status}`;
+          } catch (error) {
+            if (error instanceof NotFoundError) return `not found (${error.status})`;
+            throw error;
+          }
+        },
+        (outcome) => outcome,
+      );
     } finally {
       if (!deleted && mode === 'portal')
         await ds.people.delete(created.id, { terminateFirst: true }).catch(() => {});

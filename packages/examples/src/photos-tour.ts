@@ -53,12 +53,16 @@ export const photosTour: Example = {
       },
       (message) => `refused: ${message}`,
     );
-    if (mode === 'mock') {
+    if (mode !== 'portal') {
       await step(
-        "The server's own refusals come as HTTP 200 with success:false (Prism's 'failed' example)",
+        mode === 'prism'
+          ? "The server's own refusals come as HTTP 200 with success:false (Prism's 'failed' example)"
+          : "The server's own refusals come as HTTP 200 with success:false: a 1.5 MB PNG over the portal's 1 MiB limit",
         async () => {
           try {
-            await ds.photos.upload(me.id, avatarPath, mockAnswer({ example: 'failed' }));
+            if (mode === 'prism')
+              await ds.photos.upload(me.id, avatarPath, mockAnswer({ example: 'failed' }));
+            else await ds.photos.upload(me.id, largePng(1_500_000), { maxBytes: 2 * 1024 * 1024 });
           } catch (error) {
             if (error instanceof PhotoUploadError) return error.message;
             throw error;
@@ -70,5 +74,12 @@ export const photosTour: Example = {
     }
   },
 };
+
+/** `size` bytes that start like a PNG (the server checks the type by its first bytes, then the size). */
+function largePng(size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return bytes;
+}
 
 if (isMain(import.meta.url)) await runAsProgram(photosTour);

@@ -8,13 +8,12 @@
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/update-user-role.ts`
  */
 import { ValidationError } from '@docspace-people/sdk';
-import { type Example, isMain, MOCK_NOTE, runAsProgram, uniqueEmail } from './support/index.js';
+import { type Example, isMain, runAsProgram, uniqueEmail } from './support/index.js';
 
 export const updateUserRole: Example = {
   name: 'update-user-role',
   title: 'create a user, change its type, downgrade it with reassignment (tutorial "Update user role")',
   async run({ ds, mode, step, note }) {
-    if (mode === 'mock') note(MOCK_NOTE);
     const me = await step(
       'Who am I? (only admins change types; only the owner makes DocSpace admins)',
       () => ds.people.me(),
@@ -55,16 +54,22 @@ export const updateUserRole: Example = {
         () =>
           ds.people.downgrade(user.id, 'User', {
             reassignTo: me.id,
-            // Prism's example task never finishes: on the mock, start it and read the first progress report.
-            wait: mode === 'portal',
-            pollIntervalMs: 1000,
+            // Prism's example task never finishes: on Prism, start it and read the first progress report.
+            // The fake portal's task advances on each poll, so it is polled quickly.
+            wait: mode !== 'prism',
+            pollIntervalMs: mode === 'fake' ? 50 : 1000,
             signal: AbortSignal.timeout(120_000),
             onProgress: (progress) => note(`progress: ${progress.percentage}% (${progress.status})`),
           }),
         (progress) =>
           progress.isCompleted
-            ? 'the type change finished'
+            ? `the type change finished (${progress.percentage}%)`
             : `the task runs on the server (${progress.percentage}%)`,
+      );
+      await step(
+        'Get the user again (GET /people/{id})',
+        () => ds.people.get(user.id),
+        (person) => `${person.displayName}: type ${person.type}, status ${person.status}`,
       );
     } finally {
       if (mode === 'portal') {

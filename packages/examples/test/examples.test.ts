@@ -1,4 +1,5 @@
-import { describe, expect, inject, it } from 'vitest';
+import { startSamplePortal } from '@docspace-people/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allExamples } from '../src/all-examples.js';
 import { demo } from '../src/demo.js';
 import { type Example, runExample, targetFor } from '../src/support/index.js';
@@ -6,17 +7,20 @@ import { type Example, runExample, targetFor } from '../src/support/index.js';
 /** Runs an example in-process against the Prism mock of the test run and returns its result and output. */
 async function runOnPrism(example: Example) {
   const lines: string[] = [];
-  const result = await runExample(example, targetFor('mock', inject('prismUrl'), 'sk-test'), (line) => {
+  const result = await runExample(example, targetFor('prism', inject('prismUrl'), 'sk-test'), (line) => {
     lines.push(line);
   });
   return { result, lines };
 }
 
 const stepCounts: Record<string, number> = {
-  'manage-users': 4,
+  'manage-users': 5,
   'manage-user-photo': 6,
-  'update-user-role': 6,
+  'update-user-role': 7,
   'photos-tour': 6,
+  'manage-groups': 8,
+  'offboard-user': 6,
+  'guests-and-quotas': 6,
 };
 
 describe('each example against the curated spec (Prism)', () => {
@@ -85,12 +89,138 @@ describe('each example against the curated spec (Prism)', () => {
   });
 });
 
+describe('each example against the stateful fake portal: every step shows the effect of the last', () => {
+  let portal: Awaited<ReturnType<typeof startSamplePortal>>;
+  beforeAll(async () => {
+    portal = await startSamplePortal();
+  });
+  afterAll(() => portal.stop());
+
+  /** Runs an example on the fake portal (reset to the sample people first). */
+  async function runOnFake(name: string) {
+    portal.reset();
+    const lines: string[] = [];
+    const example = allExamples.find((e) => e.name === name)!;
+    const result = await runExample(example, targetFor('fake', portal.url, portal.ownerToken), (line) => {
+      lines.push(line);
+    });
+    expect(result.error).toBeUndefined();
+    expect(result).toMatchObject({ ok: true, steps: stepCounts[name] });
+    return lines;
+  }
+
+  it('manage-users: the created person has the requested name, is Terminated, then gone', async () => {
+    const lines = await runOnFake('manage-users');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/-> created John Doe \(.*\), type User, status Active$/),
+    );
+    expect(lines).toContain('     -> John Doe: Terminated');
+    expect(lines).toContainEqual(expect.stringMatching(/-> deleted John Doe /));
+    expect(lines).toContain('     -> not found (404)');
+    expect(portal.users((user) => user.firstName === 'John')).toEqual([]);
+  });
+
+  it('update-user-role: the upgrade applies and the downgrade task runs to 100 % with progress', async () => {
+    const lines = await runOnFake('update-user-role');
+    expect(lines).toContain('     -> John Doe: type RoomAdmin');
+    const progress = lines.filter((line) => line.includes('progress: '));
+    expect(progress.at(-1)).toBe('     progress: 100% (Completed)');
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(lines).toContain('     -> the type change finished (100%)');
+    expect(lines).toContain('     -> John Doe: type User, status Active');
+    expect(portal.typeChangeTasks()).toHaveLength(1);
+  });
+
+  it("manage-user-photo: a real other person's photo is refused, and the own photo is set then deleted", async () => {
+    const lines = await runOnFake('manage-user-photo');
+    expect(lines).toContainEqual(expect.stringMatching(/-> refused: 403 DELETE .*\/photo: Access denied/));
+    expect(lines).toContainEqual(expect.stringMatching(/-> saved: original \/storage\/userPhotos\/.*\.png$/));
+    expect(portal.owner.photo).toBeUndefined();
+  });
+
+  it("photos-tour: the crop saves the uploaded file and the portal's size limit is refused", async () => {
+    const lines = await runOnFake('photos-tour');
+    const tmp = lines.find((line) => line.includes('temporary file: '))?.split('temporary file: ')[1];
+    expect(tmp).toMatch(/^tmp_[0-9a-f]{32}\.png$/);
+    expect(lines).toContainEqual(
+      expect.stringContaining(`original: /storage/userPhotos/root/${portal.owner.id}_orig_${tmp}`),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {5}-> PhotoUploadError: 200 POST \/api\/2\.0\/people\/\S+\/photo: photo upload refused: Image size is too large$/,
+      ),
+    );
+  });
+
+  it('manage-groups: manager, members, move and delete change the portal; the system group is refused', async () => {
+    const lines = await runOnFake('manage-groups');
+    expect(lines).toContain('     -> Sales: manager Ben Moss, 2 member(s) (Ann Lee, Ben Moss)');
+    expect(lines).toContain('     -> Ben manages: Sales');
+    expect(lines).toContain('     -> now Sales archive: manager none, 2 member(s) (Ann Lee, Ben Moss)');
+    expect(lines).toContain('     -> left Sales: manager none, 0 member(s)');
+    expect(lines).toContain('     -> Sales archive: manager none, 1 member(s) (Ben Moss); not removed: none');
+    expect(lines).toContainEqual(expect.stringContaining('-> refused: id: is the system group "RoomAdmin"'));
+    expect(portal.groups()).toEqual([]);
+    expect(portal.requests((r) => r.method !== 'GET' && r.path.includes('abef62db'))).toEqual([]);
+    // The refused write changed nobody's type.
+    expect(portal.users((u) => u.firstName === 'Ann')[0]?.type).toBe('User');
+  });
+
+  it('offboard-user: an active leaver is refused; after terminating, the task runs and the profile is gone', async () => {
+    const lines = await runOnFake('offboard-user');
+    expect(lines).toContainEqual(expect.stringContaining('-> refused: fromId: is Active'));
+    expect(lines.filter((line) => line.includes('progress: ')).at(-1)).toBe(
+      '     progress: 100% (Completed)',
+    );
+    expect(lines).toContain('     -> not found (404)');
+    expect(portal.users((u) => u.firstName === 'Lea')).toEqual([]);
+    const [task] = portal.dataTasks();
+    const hal = portal.users((u) => u.firstName === 'Hal')[0];
+    expect(task).toMatchObject({
+      kind: 'reassign',
+      deleteProfile: true,
+      status: 'Completed',
+      toUserId: hal?.id,
+    });
+  });
+
+  it('guests-and-quotas: the guest keeps the profile; the quota shows on the profile, then the default', async () => {
+    portal.reset();
+    portal.setUserQuota({ enabled: true, defaultBytes: 10 * 1024 ** 3 });
+    const lines: string[] = [];
+    const example = allExamples.find((e) => e.name === 'guests-and-quotas')!;
+    const result = await runExample(example, targetFor('fake', portal.url, portal.ownerToken), (line) => {
+      lines.push(line);
+    });
+    expect(result).toMatchObject({ ok: true, steps: 6 });
+    expect(lines).toContainEqual(
+      expect.stringMatching(/-> removed from your contacts; the profile is still there: .*, Active$/),
+    );
+    expect(lines).toContain('     -> Quinn Quota: quota 2 GiB (own value), used 0 bytes');
+    expect(lines).toContain('     -> Quinn Quota: quota 10 GiB (portal default), used 0 bytes');
+    expect(portal.users((u) => u.type === 'Guest' && u.email.startsWith('gia.guest'))).toHaveLength(1);
+    expect(portal.users((u) => u.firstName === 'Quinn')[0]?.quotaLimit).toBeUndefined();
+  });
+
+  it('no Prism caveat in any example', async () => {
+    for (const example of allExamples) {
+      const lines = await runOnFake(example.name);
+      expect(lines.join('\n')).not.toMatch(/Prism|Jane Cooper/);
+    }
+  });
+});
+
 describe('the demo', () => {
   it('runs every example in sequence and prints a summary', async () => {
     const lines: string[] = [];
-    const results = await demo({ DOCSPACE_PRISM_URL: inject('prismUrl') }, (line) => lines.push(line));
+    const results = await demo(
+      { DOCSPACE_PRISM_URL: inject('prismUrl') },
+      (line) => lines.push(line),
+      allExamples,
+      ['--prism'],
+    );
     expect(results.map((r) => [r.name, r.ok])).toEqual(allExamples.map((e) => [e.name, true]));
-    expect(lines).toContain('4 of 4 examples passed.');
+    expect(lines).toContain('7 of 7 examples passed.');
     const summary = lines.slice(lines.indexOf('Summary') + 1, -1);
     expect(summary.map((line) => line.trim().split(/\s+/).slice(0, 2))).toEqual(
       allExamples.map((e) => ['ok', e.name]),
@@ -106,10 +236,12 @@ describe('the demo', () => {
       },
     };
     const lines: string[] = [];
-    const results = await demo({ DOCSPACE_PRISM_URL: inject('prismUrl') }, (line) => lines.push(line), [
-      broken,
-      allExamples[0]!,
-    ]);
+    const results = await demo(
+      { DOCSPACE_PRISM_URL: inject('prismUrl') },
+      (line) => lines.push(line),
+      [broken, allExamples[0]!],
+      ['--prism'],
+    );
     expect(results.map((r) => r.ok)).toEqual([false, true]);
     expect(lines).toContain('1 of 2 examples passed.');
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}FAILED broken .*Error: nope/));

@@ -6,9 +6,9 @@ import { describe, expect, inject, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs `src/<name>.ts` with tsx as its own process and collects its output and exit code. */
-function runProgram(name: string, env: Record<string, string>) {
+function runProgram(name: string, env: Record<string, string>, args: string[] = []) {
   return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/${name}.ts`], {
+    const child = spawn(process.execPath, ['--import', 'tsx', `src/${name}.ts`, ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,16 +35,21 @@ async function closedPort(): Promise<number> {
 }
 
 describe('examples as programs (tsx, in a child process)', () => {
-  it.each(['manage-users', 'manage-user-photo', 'update-user-role', 'photos-tour'])(
-    '%s exits 0 and prints its numbered steps',
-    async (name) => {
-      const { code, out } = await runProgram(name, { DOCSPACE_PRISM_URL: inject('prismUrl') });
-      expect(out).toContain(`== ${name}: `);
-      expect(out).toContain('  1. ');
-      expect(out).toMatch(new RegExp(`ok: ${name} \\(\\d+ steps\\)`));
-      expect(code).toBe(0);
-    },
-  );
+  it.each([
+    'manage-users',
+    'manage-user-photo',
+    'update-user-role',
+    'photos-tour',
+    'manage-groups',
+    'offboard-user',
+    'guests-and-quotas',
+  ])('%s exits 0 and prints its numbered steps', async (name) => {
+    const { code, out } = await runProgram(name, { DOCSPACE_PRISM_URL: inject('prismUrl') }, ['--prism']);
+    expect(out).toContain(`== ${name}: `);
+    expect(out).toContain('  1. ');
+    expect(out).toMatch(new RegExp(`ok: ${name} \\(\\d+ steps\\)`));
+    expect(code).toBe(0);
+  });
 
   it('an example exits 1 and names the failure when the portal cannot be reached, without the token', async () => {
     const token = 'sk-secret-token-for-the-test';
@@ -57,9 +62,27 @@ describe('examples as programs (tsx, in a child process)', () => {
     expect(code).toBe(1);
   });
 
-  it('the demo exits 0 with a summary when every example passes', async () => {
-    const { code, out } = await runProgram('demo', { DOCSPACE_PRISM_URL: inject('prismUrl') });
-    expect(out).toContain('4 of 4 examples passed.');
+  it('the demo runs on a fake portal it starts and seeds, shows real state changes, and exits 0', async () => {
+    const { code, out } = await runProgram('demo', {});
+    const lines = out.split('\n');
+    expect(lines[1]).toMatch(/^Target: a fake portal at http:\/\/127\.0\.0\.1:\d+, in memory/);
+    expect(lines[2]).toContain('owner Olivia Owner (the demo calls as them) and 5 people:');
+    expect(lines[3]).toContain('Adam Admin (DocSpaceAdmin)');
+    expect(out).toMatch(/-> created John Doe \(.*\), type User, status Active\n/);
+    expect(out).toContain('-> John Doe: Terminated\n');
+    expect(out).toContain('-> not found (404)\n');
+    expect(out).toContain('progress: 100% (Completed)\n');
+    expect(out).not.toMatch(/Prism answers|Jane Cooper/);
+    expect(out).toContain('7 of 7 examples passed.');
+    expect(code).toBe(0);
+  });
+
+  it('the demo with --prism is a contract run on Prism and says so first', async () => {
+    const { code, out } = await runProgram('demo', { DOCSPACE_PRISM_URL: inject('prismUrl') }, ['--prism']);
+    const lines = out.split('\n');
+    expect(lines[1]).toBe(`Target: the Prism mock at ${inject('prismUrl')} (contract run)`);
+    expect(lines[2]).toContain('Prism answers from the spec');
+    expect(out).toContain('7 of 7 examples passed.');
     expect(code).toBe(0);
   });
 
@@ -68,7 +91,8 @@ describe('examples as programs (tsx, in a child process)', () => {
       DOCSPACE_URL: `http://127.0.0.1:${await closedPort()}`,
       DOCSPACE_TOKEN: 'sk-x',
     });
-    expect(out).toContain('0 of 4 examples passed.');
+    expect(out.split('\n')[1]).toMatch(/^Target: your portal at http:\/\/127\.0\.0\.1:\d+ \(DOCSPACE_URL\)$/);
+    expect(out).toContain('0 of 7 examples passed.');
     expect(code).toBe(1);
   });
 });

@@ -32,9 +32,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(destination, { recursive: true, force: true }));
 
 describe('publishable packages', () => {
-  it('include the client and the facade; testing, examples and release-check stay private', () => {
-    expect(names).toEqual(expect.arrayContaining(['@docspace-people/client', '@docspace-people/sdk']));
-    expect(names).not.toContain('@docspace-people/testing');
+  it('include the client, the facade and the test kit; examples and release-check stay private', () => {
+    expect(names).toEqual(
+      expect.arrayContaining(['@docspace-people/client', '@docspace-people/sdk', '@docspace-people/testing']),
+    );
     expect(names).not.toContain('@docspace-people/examples');
     expect(names).not.toContain('@docspace-people/release-check');
   });
@@ -57,8 +58,16 @@ describe('publishable packages', () => {
         allowFailure: true,
       },
     );
-    const report = JSON.parse(result.stdout) as { problems?: Record<string, unknown[]> };
-    const problems = Object.keys(report.problems ?? {}).filter((kind) => kind !== 'CJSResolvesToESM');
+    const report = JSON.parse(result.stdout) as {
+      problems?: Record<string, { kind: string; entrypoint: string; resolutionKind?: string }[]>;
+    };
+    // Accepted: ESM-only by design (CJSResolvesToESM), and subpath entry points (`./vitest-prism`) that node10
+    // resolution cannot see, as it has no `exports` support (the esm-only profile ignores node10).
+    const problems = Object.values(report.problems ?? {})
+      .flat()
+      .filter((problem) => problem.kind !== 'CJSResolvesToESM')
+      .filter((problem) => !(problem.resolutionKind === 'node10' && problem.entrypoint !== '.'))
+      .map((problem) => `${problem.kind} ${problem.entrypoint} (${problem.resolutionKind ?? 'any'})`);
     expect(problems).toEqual([]);
     expect(result.code).toBe(0);
   });

@@ -14,6 +14,7 @@ import { publishablePackages, toolBin, workspaceRoot } from '../src/workspace.js
 const CLIENT = '@docspace-people/client';
 const SDK = '@docspace-people/sdk';
 const CLI = '@docspace-people/cli';
+const TESTING = '@docspace-people/testing';
 const USER_ID = '3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26';
 const publishable = publishablePackages();
 const released = Object.fromEntries(publishable.map((pkg) => [pkg.name, increment(pkg.version, 'minor')]));
@@ -87,7 +88,7 @@ beforeAll(async () => {
   const consumerDir = join(work, 'consumer');
   mkdirSync(consumerDir);
   consumer = createConsumer(consumerDir, local.url);
-  await consumer.install(SDK, ...(CLI in released ? [CLI] : []));
+  await consumer.install(SDK, TESTING, ...(CLI in released ? [CLI] : []));
 });
 
 afterAll(async () => {
@@ -96,7 +97,7 @@ afterAll(async () => {
   if (repo) rmSync(repo, { recursive: true, force: true });
 });
 
-describe('publish rehearsal: a consumer installs the facade (and the CLI) from a local registry with plain npm', () => {
+describe('publish rehearsal: a consumer installs the facade, the test kit (and the CLI) from a local registry with plain npm', () => {
   it.each(publishable.map((pkg) => pkg.name))(
     'changeset publish put %s on the registry at its new version',
     async (name) => {
@@ -191,6 +192,33 @@ describe('publish rehearsal: a consumer installs the facade (and the CLI) from a
     const result = await typeCheck('client-readme.ts');
     expect(result.stdout.trim()).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  it('installs the test kit without Prism (an optional peer) and runs the SDK against its fake portal', async () => {
+    expect(installed(TESTING).version).toBe(released[TESTING]);
+    const { stdout } = await consumer.node(
+      'fake-portal.mjs',
+      [
+        "import { DocSpace, NotFoundError } from '@docspace-people/sdk';",
+        "import { startSamplePortal, startPrism } from '@docspace-people/testing';",
+        'const portal = await startSamplePortal();',
+        'const ds = new DocSpace({ baseUrl: portal.url, token: portal.ownerToken, maxRetries: 0 });',
+        "const created = await ds.people.create({ email: 'kim@example.com', firstName: 'Kim', lastName: 'Lee', type: 'User' });",
+        'const [terminated] = await ds.people.terminate(created.id);',
+        'await ds.people.delete(created.id);',
+        'const gone = await ds.people.get(created.id).then(() => false, (error) => error instanceof NotFoundError);',
+        'const prism = await startPrism().then(() => "started", (error) => error.message);',
+        'await portal.stop();',
+        'console.log(JSON.stringify({ name: created.displayName, status: terminated?.status, gone, people: portal.users().length, prism }));',
+      ].join('\n'),
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      name: 'Kim Lee',
+      status: 'Terminated',
+      gone: true,
+      people: 6,
+      prism: expect.stringContaining('needs @stoplight/prism-cli, an optional peer dependency'),
+    });
   });
 
   it.runIf(CLI in released)(

@@ -7,8 +7,8 @@ import { servePage } from './browser-page.js';
 /** Debian's chromium (`apt-get install -y chromium`); playwright-core never downloads a browser here. */
 export const chromiumPath = '/usr/bin/chromium';
 
-/** Flags for a closed network: no background connections, no GPU, no sandbox (root in CI). */
-const flags = [
+/** Flags for a closed network: no background connections, no GPU, no sandbox (root in CI). Also used by packages/docs. */
+export const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -27,7 +27,7 @@ export async function smokeInChromium(prismUrl: string): Promise<string> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: flags,
+    args: chromiumFlags,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -9,7 +9,7 @@ let transportOf: (connection: Connection) => Transport;
 /**
  * A configured connection to one portal: base URL, auth, retries, timeouts and the concurrency budget (never more
  * than 50 reads and 15 writes in flight). It sends nothing by itself: pass it to the operation functions
- * (`getPerson(connection, id)`, ...). Create one with {@link connect}; a {@link DocSpace} is a connection too.
+ * (`peopleGet(connection, id)`, ...). Create one with {@link connect}; a {@link DocSpace} is a connection too.
  * The credentials live in private fields: `util.inspect`, `JSON.stringify` and logs of a connection never show them.
  */
 export class Connection {
@@ -52,9 +52,9 @@ export class Connection {
  * Creates a {@link Connection} for the lightweight operation functions. Nothing is sent until you call one.
  * Throws {@link ValidationError} for a bad `baseUrl` or missing credentials.
  * @example
- * import { connect, getPerson } from '@docspace-people/sdk';
+ * import { connect, peopleGet } from '@docspace-people/sdk';
  * const connection = connect({ baseUrl: 'https://example.onlyoffice.com', token: process.env.DOCSPACE_TOKEN });
- * const person = await getPerson(connection, id);
+ * const person = await peopleGet(connection, id);
  */
 export function connect(options: DocSpaceOptions): Connection {
   return new Connection(options);

@@ -48,35 +48,29 @@ export function decode(
   return body as { response?: unknown };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
  * What is wrong with a 2xx body, or `undefined` when it is a success envelope of the declared kind. (A `no content`
  * operation also accepts a success envelope, whatever its `response`.)
  */
 function envelopeProblem(kind: Kind, body: unknown): string | undefined {
-  if (body === NOT_JSON) return 'the body is not JSON';
-  if (body === undefined)
-    return kind === 'no content' ? 'the body is empty but the status is not 204' : 'the body is empty';
-  if (body === null || typeof body !== 'object' || Array.isArray(body))
-    return 'the body is not a JSON object';
-  const envelope = body as { status?: unknown; response?: unknown };
-  if (envelope.status !== 0) return 'the body is not a DocSpace envelope (no `status: 0`)';
-  const value = envelope.response;
+  if (body === NOT_JSON) return 'not JSON';
+  if (body === undefined) return 'empty body';
+  if (!isObject(body)) return 'not a JSON object';
+  if (body.status !== 0) return 'no envelope (status: 0)';
+  const value = body.response;
   if (kind === 'empty' || kind === 'no content') return undefined;
-  if (kind === 'string') return typeof value === 'string' ? undefined : 'response is not a string';
-  if (kind === 'boolean') return typeof value === 'boolean' ? undefined : 'response is not a boolean';
+  if (kind === 'string' || kind === 'boolean')
+    return typeof value === kind ? undefined : `response: not a ${kind}`;
   if (kind === 'array') {
-    if (!Array.isArray(value)) return 'response is not an array';
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        return `response[${i}] is not an object`;
-      }
-    }
-    return undefined;
+    if (!Array.isArray(value)) return 'response: not an array';
+    const bad = value.findIndex((item) => !isObject(item));
+    return bad < 0 ? undefined : `response[${bad}]: not an object`;
   }
-  if (value === undefined || value === null) return kind === 'object?' ? undefined : 'response is missing';
-  if (typeof value !== 'object' || Array.isArray(value)) return 'response is not an object';
-  return undefined;
+  if (value === undefined || value === null) return kind === 'object?' ? undefined : 'response: missing';
+  return isObject(value) ? undefined : 'response: not an object';
 }
 
 const NOT_JSON: unique symbol = Symbol('not JSON');
@@ -107,8 +101,7 @@ export function unexpectedResponse(
     contentType: response.headers.get('content-type') ?? undefined,
     problem,
     bodyStart: redactor.redact(text.slice(0, BODY_START)),
-    headers: headerRecord(response.headers),
-    requestId: requestIdOf(response.headers),
+    ...fromHeaders(response.headers),
   });
 }
 
@@ -144,8 +137,7 @@ function toApiError(
     path,
     serverMessage: serverMessage(body),
     errorType: typeof envelope.error?.type === 'string' ? envelope.error.type : undefined,
-    requestId: requestIdOf(headers),
-    headers: headerRecord(headers),
+    ...fromHeaders(headers),
     body,
   };
   if (status === 400) return new BadRequestError(details);
@@ -157,17 +149,14 @@ function toApiError(
   return new ApiError(details);
 }
 
-function requestIdOf(headers: Headers): string | undefined {
-  return headers.get('x-request-id') ?? headers.get('x-correlation-id') ?? undefined;
-}
-
-/** The response headers as a record, without `set-cookie` (a session secret). */
-function headerRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (name !== 'set-cookie') out[name] = value;
-  });
-  return out;
+/** The request id and a copy of the headers without `set-cookie` (a session secret). */
+function fromHeaders(headers: Headers): { requestId: string | undefined; headers: Headers } {
+  const copy = new Headers(headers);
+  copy.delete('set-cookie');
+  return {
+    requestId: headers.get('x-request-id') ?? headers.get('x-correlation-id') ?? undefined,
+    headers: copy,
+  };
 }
 
 /** The server's message: `error.message`, a validation problem's title and field errors, or a short text body. */
@@ -206,18 +195,18 @@ export class ResponseFieldError extends Error {
   readonly field: string;
 
   constructor(field: string, problem: string) {
-    super(`${field} ${problem}`);
+    super(`${field}: ${problem}`);
     this.field = field;
   }
 }
 
 /** @internal Throws a {@link ResponseFieldError} for a required field the server did not send. */
 export function missing(field: string): never {
-  throw new ResponseFieldError(field, 'is missing');
+  throw new ResponseFieldError(field, 'missing');
 }
 
 /** @internal The value when it is a string, else a {@link ResponseFieldError} naming the field. */
 export function requiredString(value: string | null | undefined, field: string): string {
   if (typeof value === 'string') return value;
-  throw new ResponseFieldError(field, value === undefined ? 'is missing' : 'is not a string');
+  throw new ResponseFieldError(field, value === undefined ? 'missing' : 'not a string');
 }

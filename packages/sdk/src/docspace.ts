@@ -1,8 +1,10 @@
 import type { DocSpaceClient } from '@docspace-people/client';
+import { bind } from './bind.js';
 import { Connection, transportOf } from './connection.js';
+import { GROUPS, type Groups } from './groups.js';
 import type { DocSpaceOptions } from './options.js';
-import { People } from './people.js';
-import { Photos } from './photos.js';
+import { PEOPLE, type People } from './people.js';
+import { PHOTOS, type Photos } from './photos.js';
 import { rawClient } from './raw-client.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -16,24 +18,31 @@ const DENO_INSPECT = Symbol.for('Deno.customInspect');
  * const me = await ds.people.me();
  * ```
  * One instance shares one connection budget: never more than 50 reads and 15 writes in flight. A `DocSpace` is a
- * {@link Connection}, so it can also be passed to the standalone functions (`getPerson(ds, id)`). Bundling this
+ * {@link Connection}, so it can also be passed to the standalone functions (`peopleGet(ds, id)`). Bundling this
  * class brings every operation and the raw client along (about 12 KB gzipped); the functions alone are lighter.
  */
 export class DocSpace extends Connection {
   /** People: create, get, list, update, terminate, delete, change type, invite. */
   readonly people: People;
   #photos: Photos | undefined;
+  #groups: Groups | undefined;
   #raw: DocSpaceClient | undefined;
 
   /** Creates a client. Throws {@link ValidationError} for a bad `baseUrl` or missing credentials. */
   constructor(options: DocSpaceOptions) {
     super(options);
-    this.people = new People(this);
+    this.people = bind(this, PEOPLE);
+  }
+
+  /** Groups: list, get, create, update, delete, members and manager (system groups are refused for writes). */
+  get groups(): Groups {
+    this.#groups ??= bind(this, GROUPS);
+    return this.#groups;
   }
 
   /** User photos: get, upload, set from URL, crop, delete. */
   get photos(): Photos {
-    this.#photos ??= new Photos(this);
+    this.#photos ??= bind(this, PHOTOS);
     return this.#photos;
   }
 

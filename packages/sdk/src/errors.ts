@@ -25,8 +25,8 @@ export interface ApiErrorDetails {
   errorType?: string | undefined;
   /** Request id from the `X-Request-Id` or `X-Correlation-Id` response header, if any. */
   requestId?: string | undefined;
-  /** The response headers (lower-case names), without `set-cookie`. */
-  headers?: Record<string, string> | undefined;
+  /** The response headers, without `set-cookie`. */
+  headers?: Headers | undefined;
   /** Parsed response body (an error envelope, a validation problem or text). */
   body?: unknown;
 }
@@ -46,8 +46,8 @@ export class ApiError extends DocSpaceError {
   readonly errorType: string | undefined;
   /** Request id from the response headers (`X-Request-Id` or `X-Correlation-Id`), if any. */
   readonly requestId: string | undefined;
-  /** The response headers (lower-case names), without `set-cookie`; empty when unknown. */
-  readonly headers: Readonly<Record<string, string>>;
+  /** The response headers, without `set-cookie` (empty when unknown). */
+  readonly headers: Headers;
   /** Parsed response body. */
   readonly body: unknown;
 
@@ -60,7 +60,7 @@ export class ApiError extends DocSpaceError {
     this.serverMessage = details.serverMessage;
     this.errorType = details.errorType;
     this.requestId = details.requestId;
-    this.headers = details.headers ?? {};
+    this.headers = details.headers ?? new Headers();
     this.body = details.body;
   }
 
@@ -120,7 +120,7 @@ export class ServerError extends ApiError {
 export interface UnexpectedResponseDetails extends ApiErrorDetails {
   /** The answer's `Content-Type`, if it had one. */
   contentType: string | undefined;
-  /** What is wrong, e.g. `the body is not JSON`, `response is not an array`, `id is missing`. */
+  /** What is wrong, e.g. `not JSON`, `empty body`, `response: not an array`, `id: missing`. */
   problem: string;
   /** The first 200 characters of the body, secrets replaced. */
   bodyStart: string;
@@ -144,7 +144,7 @@ export class UnexpectedResponseError extends ApiError {
   constructor(details: UnexpectedResponseDetails) {
     super(
       { ...details, body: details.bodyStart },
-      `${details.status} ${details.method} ${details.path}: unexpected response (${details.contentType ?? 'no content type'}): ${details.problem}; body starts ${JSON.stringify(details.bodyStart.slice(0, 80))}`,
+      `${ApiError.describe(details)}: unexpected answer (${details.contentType}): ${details.problem}`,
     );
     this.contentType = details.contentType;
     this.problem = details.problem;

@@ -80,7 +80,8 @@ type GroupsQuery = QueryParams<typeof getGroups>;
 
 /**
  * Lists the portal's groups (GET /group; never the system groups), without their members: iterate with
- * `for await` (auto-pagination, up to 100 per request) or call `.page()`. Same as `ds.groups.list`.
+ * `for await` (auto-pagination, up to 100 per request) or call `.page()`. A bad filter rejects the first page
+ * with a {@link ValidationError} before anything is sent. Same as `ds.groups.list`.
  * @example for await (const group of groupsList(connection, { userId, manager: true })) console.log(group.name);
  */
 export function groupsList(
@@ -88,6 +89,27 @@ export function groupsList(
   filter: GroupFilter = {},
   options?: RequestOptions,
 ): GroupList {
+  // A bad filter rejects the first page (and the iteration) with its ValidationError, before anything is sent.
+  try {
+    const { query, pageSize } = groupsQuery(filter);
+    return new PagedList(
+      (startIndex, count) =>
+        request(
+          connection,
+          getGroups,
+          { query: { ...query, startIndex, count } },
+          options,
+          ({ response, total }) => ({ items: response.map(toGroup), total }),
+        ),
+      pageSize,
+    );
+  } catch (error) {
+    return new PagedList<Group>(() => Promise.reject(error), 1, error);
+  }
+}
+
+/** Checks a {@link GroupFilter} and returns the query of GET /group without paging. */
+function groupsQuery(filter: GroupFilter): { query: GroupsQuery; pageSize: number } {
   if (filter === null || typeof filter !== 'object')
     throw new ValidationError('filter', 'object', 'must be an object');
   const query: GroupsQuery = {};
@@ -109,17 +131,7 @@ export function groupsList(
     query.sortOrder = order === 'ascending' ? 0 : 1;
   }
   const pageSize = filter.pageSize === undefined ? 100 : integer(filter.pageSize, 'filter.pageSize', 1, 100);
-  return new PagedList(
-    (startIndex, count) =>
-      request(
-        connection,
-        getGroups,
-        { query: { ...query, startIndex, count } },
-        options,
-        ({ response, total }) => ({ items: response.map(toGroup), total }),
-      ),
-    pageSize,
-  );
+  return { query, pageSize };
 }
 
 /**
@@ -192,10 +204,12 @@ export async function groupsUpdate(
     throw new ValidationError('patch', 'nonEmpty', 'give at least one field to change');
   await refuseSystemGroup(connection, path.id, 'id', options);
   const wanted = [...(body.membersToAdd ?? [])];
-  if (body.groupManager !== undefined) wanted.push(body.groupManager);
+  const manager = body.groupManager;
+  if (manager !== undefined && !wanted.some((member) => member.toLowerCase() === manager.toLowerCase()))
+    wanted.push(manager);
   return request(connection, updateGroup, { path, body }, options, (envelope) =>
     groupChange(groupOf(envelope), wanted, (group, member) =>
-      member === body.groupManager
+      member.toLowerCase() === manager?.toLowerCase()
         ? group.manager?.id.toLowerCase() === member.toLowerCase()
         : isMember(group, member),
     ),
@@ -312,10 +326,8 @@ export async function groupsMoveMembers(
       'notFromId',
       'must differ from fromId (the server would empty the group)',
     );
-  await Promise.all([
-    refuseSystemGroup(connection, path.fromId, 'fromId', options),
-    refuseSystemGroup(connection, path.toId, 'toId', options),
-  ]);
+  await refuseSystemGroup(connection, path.fromId, 'fromId', options);
+  await refuseSystemGroup(connection, path.toId, 'toId', options);
   return request(connection, moveMembersTo, { path }, options, groupOf);
 }
 

@@ -1,6 +1,6 @@
 import { ValidationError } from './errors.js';
 
-/** What {@link Photos.upload} accepts: a Blob/File, bytes, a byte stream, or (Node, Bun, Deno) a file path. */
+/** What {@link photosUpload} accepts: a Blob/File, bytes, a byte stream, or (Node, Bun, Deno) a file path. */
 export type PhotoData = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | string;
 
 /** An image read into memory and identified by its content. */

@@ -33,11 +33,16 @@ export type PageFetcher<T> = (
 export class PagedList<T> implements AsyncIterable<T> {
   readonly #fetch: PageFetcher<T>;
   readonly #pageSize: number;
+  readonly #invalid: unknown;
 
-  /** @internal Created by the list operations. */
-  constructor(fetch: PageFetcher<T>, pageSize: number) {
+  /**
+   * @internal Created by the list operations. `invalid` is the ValidationError of a bad filter: the first page
+   * (and the iteration) rejects with it before anything is sent, the way every other call reports bad input.
+   */
+  constructor(fetch: PageFetcher<T>, pageSize: number, invalid?: unknown) {
     this.#fetch = fetch;
     this.#pageSize = pageSize;
+    this.#invalid = invalid;
   }
 
   /**
@@ -45,6 +50,7 @@ export class PagedList<T> implements AsyncIterable<T> {
    * @example const { items, total } = await ds.people.list({ status: 'Active' }).page({ startIndex: 0, count: 25 });
    */
   async page(request: PageRequest = {}): Promise<Page<T>> {
+    if (this.#invalid !== undefined) throw this.#invalid;
     const startIndex =
       request.startIndex === undefined ? 0 : integer(request.startIndex, 'page.startIndex', 0);
     const count = request.count === undefined ? this.#pageSize : integer(request.count, 'page.count', 1, 100);

@@ -3,7 +3,7 @@ import { ValidationError } from './errors.js';
 import type { FilterQuery } from './person-list.js';
 import { guid, integer, oneOf, optionalBoolean, optionalText } from './validate.js';
 
-/** Filters for {@link People.list}. All are optional and combine with AND. */
+/** Filters for {@link peopleList}. All are optional and combine with AND. */
 export interface PeopleFilter {
   /** Account status. Default: every status the server returns for the filter endpoint. */
   status?: 'Active' | 'Terminated' | 'Pending' | undefined;

@@ -51,7 +51,7 @@ import {
 
 const TYPES = ['DocSpaceAdmin', 'RoomAdmin', 'User', 'Guest'] as const;
 
-/** A new user for {@link createPerson} / `ds.people.create`. */
+/** A new user for {@link peopleCreate} / `ds.people.create`. */
 export interface CreatePersonInput {
   /** E-mail address (required by the server). */
   email: string;
@@ -83,9 +83,9 @@ export interface CreatePersonInput {
 }
 
 /**
- * Changes for {@link updatePerson} / `ds.people.update`. DocSpace applies names, contacts, location and files only when you edit
+ * Changes for {@link peopleUpdate} / `ds.people.update`. DocSpace applies names, contacts, location and files only when you edit
  * yourself; an admin editing someone else can change `disable` and `isUser` only. There is no type or role field:
- * use {@link changePeopleType}.
+ * use {@link peopleChangeType}.
  */
 export interface UpdatePersonInput {
   /** First name, up to 255 characters. */
@@ -112,7 +112,7 @@ export interface UpdatePersonInput {
   isUser?: boolean | undefined;
 }
 
-/** One invitation for {@link invitePeople} / `ds.people.invite`. */
+/** One invitation for {@link peopleInvite} / `ds.people.invite`. */
 export interface Invitation {
   /** E-mail address to invite. */
   email: string;
@@ -120,20 +120,20 @@ export interface Invitation {
   type?: AssignableType | undefined;
 }
 
-/** Options of {@link invitePeople} / `ds.people.invite`. */
+/** Options of {@link peopleInvite} / `ds.people.invite`. */
 export interface InviteOptions extends RequestOptions {
   /** Language of the invitation e-mails, e.g. `en-US`. */
   culture?: string | undefined;
 }
 
-/** Options of {@link deletePeople} / `ds.people.delete`. */
+/** Options of {@link peopleDelete} / `ds.people.delete`. */
 export interface DeleteOptions extends RequestOptions {
   /** Terminate the users first (DocSpace deletes only Terminated users). Default false. */
   terminateFirst?: boolean | undefined;
   /**
    * The heir (GUID, an Active RoomAdmin or DocSpaceAdmin) who receives the users' rooms, files and third-party
    * storage: each user goes through the reassignment task with deleteProfile, one after another, and the call
-   * resolves when their profiles are gone. Without it the data goes to you (see {@link deletePeople}).
+   * resolves when their profiles are gone. Without it the data goes to you (see {@link peopleDelete}).
    */
   reassignTo?: string | undefined;
   /** With `reassignTo`: called with each progress report of each user's task. */
@@ -144,9 +144,9 @@ export interface DeleteOptions extends RequestOptions {
 
 /**
  * Creates a user (POST /people; the server answers 200 with the new profile). Same as `ds.people.create`.
- * @example const person = await createPerson(connection, { email: 'john@example.com', firstName: 'John' });
+ * @example const person = await peopleCreate(connection, { email: 'john@example.com', firstName: 'John' });
  */
-export async function createPerson(
+export async function peopleCreate(
   connection: Connection,
   input: CreatePersonInput,
   options?: RequestOptions,
@@ -162,9 +162,9 @@ export async function createPerson(
 
 /**
  * Gets a user by id (GUID) or user name. Same as `ds.people.get`.
- * @example const person = await getPerson(connection, '6f1c...');
+ * @example const person = await peopleGet(connection, '6f1c...');
  */
-export async function getPerson(
+export async function peopleGet(
   connection: Connection,
   idOrUserName: string,
   options?: RequestOptions,
@@ -175,17 +175,17 @@ export async function getPerson(
 
 /**
  * Gets the profile of the authenticated user. Same as `ds.people.me`.
- * @example const me = await getMe(connection);
+ * @example const me = await peopleMe(connection);
  */
-export async function getMe(connection: Connection, options?: RequestOptions): Promise<Person> {
+export async function peopleMe(connection: Connection, options?: RequestOptions): Promise<Person> {
   return request(connection, getSelfProfile, {}, options, personOf);
 }
 
 /**
  * Gets a user by e-mail; throws {@link NotFoundError} when there is none. Same as `ds.people.getByEmail`.
- * @example const person = await getPersonByEmail(connection, 'john@example.com');
+ * @example const person = await peopleGetByEmail(connection, 'john@example.com');
  */
-export async function getPersonByEmail(
+export async function peopleGetByEmail(
   connection: Connection,
   address: string,
   options?: RequestOptions,
@@ -195,9 +195,9 @@ export async function getPersonByEmail(
 
 /**
  * Tells whether a user with this e-mail exists. Same as `ds.people.exists`.
- * @example if (!(await personExists(connection, 'john@example.com'))) await createPerson(connection, { email: 'john@example.com' });
+ * @example if (!(await peopleExists(connection, 'john@example.com'))) await peopleCreate(connection, { email: 'john@example.com' });
  */
-export async function personExists(
+export async function peopleExists(
   connection: Connection,
   address: string,
   options?: RequestOptions,
@@ -211,9 +211,9 @@ export async function personExists(
 /**
  * Updates a profile (PUT /people/{id}). See {@link UpdatePersonInput} for what the server applies.
  * Same as `ds.people.update`.
- * @example await updatePerson(connection, me.id, { location: 'Riga' });
+ * @example await peopleUpdate(connection, me.id, { location: 'Riga' });
  */
-export async function updatePerson(
+export async function peopleUpdate(
   connection: Connection,
   id: string,
   patch: UpdatePersonInput,
@@ -243,25 +243,31 @@ export async function updatePerson(
 
 /**
  * Lists people matching a filter: iterate the result with `for await` (auto-pagination, up to 100 per
- * request), or call `.page()` for one page with its total. Same as `ds.people.list`. A bad filter throws a
- * {@link ValidationError} here, before anything is sent, like every other call.
- * @example for await (const person of listPeople(connection, { status: 'Active' })) console.log(person.email);
+ * request), or call `.page()` for one page with its total. Same as `ds.people.list`. A bad filter rejects the
+ * first page (and the iteration) with a {@link ValidationError}, before anything is sent, like every other call.
+ * @example for await (const person of peopleList(connection, { status: 'Active' })) console.log(person.email);
  */
-export function listPeople(
+export function peopleList(
   connection: Connection,
   filter: PeopleFilter = {},
   options?: RequestOptions,
 ): PersonList {
-  const { query, pageSize } = filterQuery(filter);
-  return new PersonList(connection, query, pageSize, options);
+  // A bad filter rejects the first page (and iteration) with its ValidationError, before anything is sent: the
+  // way every other call reports bad input (their promise rejects), not a throw from list() itself.
+  try {
+    const { query, pageSize } = filterQuery(filter);
+    return new PersonList(connection, query, pageSize, options);
+  } catch (error) {
+    return new PersonList(connection, {}, 0, options, error);
+  }
 }
 
 /**
  * Searches people by name or e-mail (GET /people/search); returns the short form ({@link PersonSummary}).
  * Same as `ds.people.search`.
- * @example const found = await searchPeople(connection, 'john');
+ * @example const found = await peopleSearch(connection, 'john');
  */
-export async function searchPeople(
+export async function peopleSearch(
   connection: Connection,
   query: string,
   options?: RequestOptions,
@@ -275,9 +281,9 @@ export async function searchPeople(
 /**
  * Terminates (disables) users; they keep their data and can be reactivated or deleted. Same as
  * `ds.people.terminate`.
- * @example await terminatePeople(connection, [id1, id2]);
+ * @example await peopleTerminate(connection, [id1, id2]);
  */
-export async function terminatePeople(
+export async function peopleTerminate(
   connection: Connection,
   ids: string | readonly string[],
   options?: RequestOptions,
@@ -287,9 +293,9 @@ export async function terminatePeople(
 
 /**
  * Reactivates terminated users. Same as `ds.people.reactivate`.
- * @example await reactivatePeople(connection, id);
+ * @example await peopleReactivate(connection, id);
  */
-export async function reactivatePeople(
+export async function peopleReactivate(
   connection: Connection,
   ids: string | readonly string[],
   options?: RequestOptions,
@@ -311,9 +317,9 @@ export async function reactivatePeople(
  * they created, their third-party storage and the shared files of their My documents (into "Documents of user ..."
  * in your My documents); files they created inside rooms go to the room's owner. **Everything else in their My
  * documents and Trash is deleted permanently.** Same as `ds.people.delete`.
- * @example await deletePeople(connection, id, { terminateFirst: true, reassignTo: heirId });
+ * @example await peopleDelete(connection, id, { terminateFirst: true, reassignTo: heirId });
  */
-export async function deletePeople(
+export async function peopleDelete(
   connection: Connection,
   ids: string | readonly string[],
   options?: DeleteOptions,
@@ -323,10 +329,10 @@ export async function deletePeople(
     const field = (i: number) => (Array.isArray(ids) ? `ids[${i}]` : 'ids');
     const reassign = { ...options, reassignTo: options.reassignTo };
     return deleteWithReassign(connection, list, reassign, field, (people) =>
-      terminatePeople(connection, people, options),
+      peopleTerminate(connection, people, options),
     );
   }
-  if (options?.terminateFirst) await terminatePeople(connection, list, options);
+  if (options?.terminateFirst) await peopleTerminate(connection, list, options);
   try {
     if (list.length === 1) {
       const path = { userid: list[0] as string };
@@ -347,15 +353,15 @@ export async function deletePeople(
 /**
  * Changes users' type with the real endpoint (PUT /people/type/{type}). Only the owner may make a DocSpaceAdmin;
  * the owner, yourself and Terminated users cannot be changed (403). Same as `ds.people.changeType`.
- * @example await changePeopleType(connection, [id], 'RoomAdmin');
+ * @example await peopleChangeType(connection, [id], 'RoomAdmin');
  */
-export async function changePeopleType(
+export async function peopleChangeType(
   connection: Connection,
   ids: string | readonly string[],
   type: AssignableType,
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const body = { userIds: guidList(ids) };
+  const body: RequestBody<typeof updateUserType> = { userIds: guidList(ids) };
   const path = { type: oneOf(type, TYPES, 'type') };
   return request(connection, updateUserType, { path, body }, options, peopleOf);
 }
@@ -363,9 +369,9 @@ export async function changePeopleType(
 /**
  * Downgrades a user to User or Guest, reassigning their data (the server's asynchronous type-change task); by
  * default waits for the task to finish, reporting progress. Same as `ds.people.downgrade`.
- * @example await downgradePerson(connection, id, 'Guest', { reassignTo: adminId });
+ * @example await peopleDowngrade(connection, id, 'Guest', { reassignTo: adminId });
  */
-export async function downgradePerson(
+export async function peopleDowngrade(
   connection: Connection,
   id: string,
   type: 'User' | 'Guest',
@@ -376,11 +382,11 @@ export async function downgradePerson(
 
 /**
  * Reads the progress of this user's downgrade task (GET /people/type/progress/{userid}), e.g. after
- * `downgradePerson(..., { wait: false })`. Undefined when the server has no task for the user (none was started,
- * or it ended and was cleaned up). Same as `ds.people.downgradeProgress`.
- * @example const progress = await downgradeProgress(connection, id);
+ * `peopleDowngrade(..., { wait: false })`. Undefined when the server has no task for the user (none was started,
+ * or it ended and was cleaned up). Same as `ds.people.peopleDowngradeProgress`.
+ * @example const progress = await peopleDowngradeProgress(connection, id);
  */
-export async function downgradeProgress(
+export async function peopleDowngradeProgress(
   connection: Connection,
   id: string,
   options?: RequestOptions,
@@ -390,10 +396,10 @@ export async function downgradeProgress(
 
 /**
  * Cancels a running downgrade task of this user (PUT /people/type/terminate). Same as
- * `ds.people.cancelDowngrade`.
- * @example await cancelDowngrade(connection, id);
+ * `ds.people.peopleCancelDowngrade`.
+ * @example await peopleCancelDowngrade(connection, id);
  */
-export async function cancelDowngrade(
+export async function peopleCancelDowngrade(
   connection: Connection,
   id: string,
   options?: RequestOptions,
@@ -404,9 +410,9 @@ export async function cancelDowngrade(
 /**
  * Invites people by e-mail (POST /people/invite); returns the invited users in short form. Same as
  * `ds.people.invite`.
- * @example await invitePeople(connection, [{ email: 'ann@example.com', type: 'Guest' }], { culture: 'en-US' });
+ * @example await peopleInvite(connection, [{ email: 'ann@example.com', type: 'Guest' }], { culture: 'en-US' });
  */
-export async function invitePeople(
+export async function peopleInvite(
   connection: Connection,
   invitations: Invitation | readonly Invitation[],
   options?: InviteOptions,
@@ -430,30 +436,30 @@ export async function invitePeople(
 /**
  * Sends the invitation e-mails again (PUT /people/invite). Never resent automatically after a connection
  * failure: it sends e-mails, and the server allows 5 of these calls per 15 minutes. Same as
- * `ds.people.resendInvites`.
- * @example await resendInvites(connection, pendingIds);
+ * `ds.people.peopleResendInvites`.
+ * @example await peopleResendInvites(connection, pendingIds);
  */
-export async function resendInvites(
+export async function peopleResendInvites(
   connection: Connection,
   ids: string | readonly string[],
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const body = { userIds: guidList(ids), resendAll: false };
+  const body: RequestBody<typeof resendUserInvites> = { userIds: guidList(ids), resendAll: false };
   return request(connection, resendUserInvites, { body, idempotent: false }, options, peopleOf);
 }
 
 /**
  * Sets a user's language and formats (PUT /people/{id}/culture). Same as `ds.people.setCulture`.
- * @example await setPersonCulture(connection, me.id, 'de-DE');
+ * @example await peopleSetCulture(connection, me.id, 'de-DE');
  */
-export async function setPersonCulture(
+export async function peopleSetCulture(
   connection: Connection,
   id: string,
   cultureName: string,
   options?: RequestOptions,
 ): Promise<Person> {
   const path = { userid: userSegment(id) };
-  const body = { cultureName: culture(cultureName, 'culture') };
+  const body: RequestBody<typeof updateMemberCulture> = { cultureName: culture(cultureName, 'culture') };
   return request(connection, updateMemberCulture, { path, body }, options, personOf);
 }
 
@@ -463,7 +469,7 @@ function setStatus(
   ids: string | readonly string[],
   options?: RequestOptions,
 ): Promise<Person[]> {
-  const body = { userIds: guidList(ids), resendAll: false };
+  const body: RequestBody<typeof updateUserStatus> = { userIds: guidList(ids), resendAll: false };
   return request(connection, updateUserStatus, { path: { status }, body }, options, peopleOf);
 }
 
@@ -528,3 +534,42 @@ function checkProfile(input: CreatePersonInput | UpdatePersonInput, prefix: stri
     body.spam = input.spam;
   }
 }
+
+// ---- Deprecated names (kept for one minor release; the rule now: `ds.people.get` is `peopleGet`) ----
+
+/** @deprecated Renamed {@link peopleCreate} (`ds.people.create`); this alias is removed in the next minor release. */
+export const createPerson: typeof peopleCreate = peopleCreate;
+/** @deprecated Renamed {@link peopleGetByEmail} (`ds.people.getByEmail`); this alias is removed in the next minor release. */
+export const getPersonByEmail: typeof peopleGetByEmail = peopleGetByEmail;
+/** @deprecated Renamed {@link peopleGet} (`ds.people.get`); this alias is removed in the next minor release. */
+export const getPerson: typeof peopleGet = peopleGet;
+/** @deprecated Renamed {@link peopleMe} (`ds.people.me`); this alias is removed in the next minor release. */
+export const getMe: typeof peopleMe = peopleMe;
+/** @deprecated Renamed {@link peopleExists} (`ds.people.exists`); this alias is removed in the next minor release. */
+export const personExists: typeof peopleExists = peopleExists;
+/** @deprecated Renamed {@link peopleUpdate} (`ds.people.update`); this alias is removed in the next minor release. */
+export const updatePerson: typeof peopleUpdate = peopleUpdate;
+/** @deprecated Renamed {@link peopleList} (`ds.people.list`); this alias is removed in the next minor release. */
+export const listPeople: typeof peopleList = peopleList;
+/** @deprecated Renamed {@link peopleSearch} (`ds.people.search`); this alias is removed in the next minor release. */
+export const searchPeople: typeof peopleSearch = peopleSearch;
+/** @deprecated Renamed {@link peopleTerminate} (`ds.people.terminate`); this alias is removed in the next minor release. */
+export const terminatePeople: typeof peopleTerminate = peopleTerminate;
+/** @deprecated Renamed {@link peopleReactivate} (`ds.people.reactivate`); this alias is removed in the next minor release. */
+export const reactivatePeople: typeof peopleReactivate = peopleReactivate;
+/** @deprecated Renamed {@link peopleDelete} (`ds.people.delete`); this alias is removed in the next minor release. */
+export const deletePeople: typeof peopleDelete = peopleDelete;
+/** @deprecated Renamed {@link peopleChangeType} (`ds.people.changeType`); this alias is removed in the next minor release. */
+export const changePeopleType: typeof peopleChangeType = peopleChangeType;
+/** @deprecated Renamed {@link peopleDowngrade} (`ds.people.downgrade`); this alias is removed in the next minor release. */
+export const downgradePerson: typeof peopleDowngrade = peopleDowngrade;
+/** @deprecated Renamed {@link peopleDowngradeProgress} (`ds.people.downgradeProgress`); this alias is removed in the next minor release. */
+export const downgradeProgress: typeof peopleDowngradeProgress = peopleDowngradeProgress;
+/** @deprecated Renamed {@link peopleCancelDowngrade} (`ds.people.cancelDowngrade`); this alias is removed in the next minor release. */
+export const cancelDowngrade: typeof peopleCancelDowngrade = peopleCancelDowngrade;
+/** @deprecated Renamed {@link peopleInvite} (`ds.people.invite`); this alias is removed in the next minor release. */
+export const invitePeople: typeof peopleInvite = peopleInvite;
+/** @deprecated Renamed {@link peopleResendInvites} (`ds.people.resendInvites`); this alias is removed in the next minor release. */
+export const resendInvites: typeof peopleResendInvites = peopleResendInvites;
+/** @deprecated Renamed {@link peopleSetCulture} (`ds.people.setCulture`); this alias is removed in the next minor release. */
+export const setPersonCulture: typeof peopleSetCulture = peopleSetCulture;

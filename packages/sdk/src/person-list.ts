@@ -11,16 +11,17 @@ export type { Page, PageRequest } from './paged-list.js';
 export type FilterQuery = QueryParams<typeof searchUsersByExtendedFilter>;
 
 /**
- * The result of {@link People.list}: iterate it with `for await` to get every matching person (pages of up to
+ * The result of {@link peopleList}: iterate it with `for await` to get every matching person (pages of up to
  * 100 are fetched one after another as you go), or call {@link PersonList.page} for one page and its total.
  */
 export class PersonList extends PagedList<Person> {
-  /** @internal Use {@link People.list}. */
+  /** @internal Use {@link peopleList}. */
   constructor(
     connection: Connection,
     query: FilterQuery,
     pageSize: number,
     options: RequestOptions | undefined,
+    invalid?: unknown,
   ) {
     super(
       (startIndex, count) =>
@@ -32,6 +33,7 @@ export class PersonList extends PagedList<Person> {
           (envelope) => ({ items: envelope.response.map(toPerson), total: envelope.total }),
         ),
       pageSize,
+      invalid,
     );
   }
 }

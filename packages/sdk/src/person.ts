@@ -42,7 +42,7 @@ export interface AvatarUrls {
 
 /**
  * The short form of a user some endpoints return (search, invite): id, name and avatar only.
- * Use {@link People.get} for the full {@link Person}.
+ * Use {@link peopleGet} for the full {@link Person}.
  */
 export interface PersonSummary {
   /** User id (GUID). */

@@ -6,6 +6,7 @@ import {
   createMemberPhotoThumbnails,
   deleteMemberPhoto,
   getMemberPhoto,
+  type RequestBody,
   updateMemberPhoto,
   uploadMemberPhoto,
 } from './operations.js';
@@ -32,10 +33,10 @@ export interface Photo {
   small: string | undefined;
 }
 
-/** Options of {@link uploadPhoto} / `ds.photos.upload`. */
+/** Options of {@link photosUpload} / `ds.photos.upload`. */
 export interface UploadPhotoOptions extends RequestOptions {
   /**
-   * Save the photo at once (true, default) or keep it as a temporary file to crop with {@link cropPhoto}
+   * Save the photo at once (true, default) or keep it as a temporary file to crop with {@link photosCrop}
    * (false: the result's `tmpFile` names it).
    */
   autosave?: boolean | undefined;
@@ -49,7 +50,7 @@ export interface UploadPhotoOptions extends RequestOptions {
 export interface PhotoUploadResult {
   /** Whether the photo was saved (`autosave: true`) or only stored as a temporary file. */
   autosaved: boolean;
-  /** Temporary file name to pass to {@link cropPhoto} (when `autosave: false`). */
+  /** Temporary file name to pass to {@link photosCrop} (when `autosave: false`). */
   tmpFile: string | undefined;
   /** The server's `data` as sent (saved URLs when autosaved). */
   data: unknown;
@@ -57,7 +58,7 @@ export interface PhotoUploadResult {
   message: string | undefined;
 }
 
-/** The crop rectangle for {@link cropPhoto}, in pixels of the uploaded image. */
+/** The crop rectangle for {@link photosCrop}, in pixels of the uploaded image. */
 export interface CropArea {
   /** Temporary file name from an upload with `autosave: false`. */
   tmpFile: string;
@@ -76,9 +77,9 @@ export const DEFAULT_MAX_PHOTO_BYTES = 1024 * 1024;
 
 /**
  * Gets the URLs of a user's photo in every size. Same as `ds.photos.get`.
- * @example const { max } = await getPhoto(connection, userId);
+ * @example const { max } = await photosGet(connection, userId);
  */
-export async function getPhoto(
+export async function photosGet(
   connection: Connection,
   userId: string,
   options?: RequestOptions,
@@ -91,9 +92,9 @@ export async function getPhoto(
  * Uploads a PNG or JPEG (checked by content and size before sending) as multipart fields `File` and `Autosave`.
  * The server always answers HTTP 200; a refusal (`success: false`) throws {@link PhotoUploadError}.
  * Same as `ds.photos.upload`.
- * @example await uploadPhoto(connection, me.id, './avatar.png');
+ * @example await photosUpload(connection, me.id, './avatar.png');
  */
-export async function uploadPhoto(
+export async function photosUpload(
   connection: Connection,
   userId: string,
   data: PhotoData,
@@ -131,9 +132,9 @@ export async function uploadPhoto(
 /**
  * Sets the photo from an image URL (PUT /people/{id}/photo). The URL must be https; the server fetches it.
  * Same as `ds.photos.setFromUrl`.
- * @example await setPhotoFromUrl(connection, me.id, 'https://example.com/me.png');
+ * @example await photosSetFromUrl(connection, me.id, 'https://example.com/me.png');
  */
-export async function setPhotoFromUrl(
+export async function photosSetFromUrl(
   connection: Connection,
   userId: string,
   url: string,
@@ -146,9 +147,9 @@ export async function setPhotoFromUrl(
 
 /**
  * Deletes the photo (the default avatar comes back). Same as `ds.photos.delete`.
- * @example await deletePhoto(connection, me.id);
+ * @example await photosDelete(connection, me.id);
  */
-export async function deletePhoto(
+export async function photosDelete(
   connection: Connection,
   userId: string,
   options?: RequestOptions,
@@ -159,9 +160,9 @@ export async function deletePhoto(
 
 /**
  * Crops a photo uploaded with `autosave: false` and saves the thumbnails. Same as `ds.photos.crop`.
- * @example await cropPhoto(connection, me.id, { tmpFile, x: 0, y: 0, width: 200, height: 200 });
+ * @example await photosCrop(connection, me.id, { tmpFile, x: 0, y: 0, width: 200, height: 200 });
  */
-export async function cropPhoto(
+export async function photosCrop(
   connection: Connection,
   userId: string,
   area: CropArea,
@@ -170,7 +171,7 @@ export async function cropPhoto(
   const path = { userid: userSegment(userId, 'userId') };
   if (area === null || typeof area !== 'object')
     throw new ValidationError('area', 'object', 'must be an object');
-  const body = {
+  const body: RequestBody<typeof createMemberPhotoThumbnails> = {
     tmpFile: requiredText(area.tmpFile, 'area.tmpFile', 1024),
     x: integer(area.x, 'area.x', 0),
     y: integer(area.y, 'area.y', 0),
@@ -192,3 +193,16 @@ function photoOf({ response }: { response: ThumbnailsDataDto }): Photo {
     small: response.small ?? undefined,
   };
 }
+
+// ---- Deprecated names (kept for one minor release; the rule now: `ds.photos.get` is `photosGet`) ----
+
+/** @deprecated Renamed {@link photosGet} (`ds.photos.get`); this alias is removed in the next minor release. */
+export const getPhoto: typeof photosGet = photosGet;
+/** @deprecated Renamed {@link photosUpload} (`ds.photos.upload`); this alias is removed in the next minor release. */
+export const uploadPhoto: typeof photosUpload = photosUpload;
+/** @deprecated Renamed {@link photosSetFromUrl} (`ds.photos.setFromUrl`); this alias is removed in the next minor release. */
+export const setPhotoFromUrl: typeof photosSetFromUrl = photosSetFromUrl;
+/** @deprecated Renamed {@link photosDelete} (`ds.photos.delete`); this alias is removed in the next minor release. */
+export const deletePhoto: typeof photosDelete = photosDelete;
+/** @deprecated Renamed {@link photosCrop} (`ds.photos.crop`); this alias is removed in the next minor release. */
+export const cropPhoto: typeof photosCrop = photosCrop;

@@ -124,12 +124,11 @@ export async function checkReassign(
     request(connection, getProfileByUserId, { path: { userid } }, options, ({ response }) =>
       toPerson(response),
     );
-  const [me, heir, people, tasks] = await Promise.all([
-    request(connection, getSelfProfile, {}, options, ({ response }) => toPerson(response)),
-    get(toId),
-    Promise.all(fromIds.map(get)),
-    Promise.all(fromIds.map((id) => peopleReassignProgress(connection, id, options))),
-  ]);
+  // One request after another: a failure stops the checks early, and the order is the same on every call.
+  const people: Person[] = [];
+  for (const id of fromIds) people.push(await get(id));
+  const heir = await get(toId);
+  const me = await request(connection, getSelfProfile, {}, options, ({ response }) => toPerson(response));
   if (heir.status !== 'Active' || !['Owner', 'DocSpaceAdmin', 'RoomAdmin'].includes(heir.type)) {
     throw new ValidationError(
       fields.to,
@@ -140,23 +139,26 @@ export async function checkReassign(
   people.forEach((person, i) => {
     const field = fields.from(i);
     const rule = (name: string, why: string) => new ValidationError(field, name, why);
+    if (person.isOwner) throw rule('notOwner', 'is the portal owner, whose data cannot be reassigned');
+    if (person.id.toLowerCase() === me.id.toLowerCase())
+      throw rule('notCaller', 'is you: the server refuses to reassign your own data');
     if (person.status !== 'Terminated' && !terminatedLater)
       throw rule(
         'terminated',
         `is ${person.status}: DocSpace reassigns and deletes only Terminated users (terminate them first)`,
       );
-    if (person.isOwner) throw rule('notOwner', 'is the portal owner, whose data cannot be reassigned');
-    if (person.id.toLowerCase() === me.id.toLowerCase())
-      throw rule('notCaller', 'is you: the server refuses to reassign your own data');
     if (person.type === 'DocSpaceAdmin' && !me.isOwner)
       throw rule('ownerOnly', "is a DocSpaceAdmin: only the owner may reassign an admin's data");
-    const task = tasks[i];
+  });
+  for (const [i, person] of people.entries()) {
+    const task = await peopleReassignProgress(connection, person.id, options);
     if (task !== undefined && !task.isCompleted)
-      throw rule(
+      throw new ValidationError(
+        fields.from(i),
         'noRunningTask',
         `has a reassignment running (${task.percentage}%): the server would ignore the new request; wait for it or cancel it`,
       );
-  });
+  }
   return people;
 }
 

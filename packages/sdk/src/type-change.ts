@@ -13,7 +13,7 @@ import { guid, oneOf } from './validate.js';
 
 export type { TaskProgress, TaskStatus } from './errors.js';
 
-/** Options of {@link People.downgrade}. */
+/** Options of {@link peopleDowngrade}. */
 export interface DowngradeOptions extends TaskOptions {
   /** Id (GUID) of the user who receives the downgraded user's rooms and files. Default: the server's choice (you). */
   reassignTo?: string | undefined;

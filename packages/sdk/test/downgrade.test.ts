@@ -1,7 +1,12 @@
 import { DocSpace, TaskFailedError } from '@docspace-people/sdk';
 import { afterEach, expect, it } from 'vitest';
 import { OTHER_ID, USER_ID } from './helpers/fixtures.js';
-import { type MisbehavingServer, sendEnvelope, startServer } from './helpers/misbehaving-server.js';
+import {
+  type MisbehavingServer,
+  sendEnvelope,
+  sendError,
+  startServer,
+} from './helpers/misbehaving-server.js';
 
 let server: MisbehavingServer | undefined;
 afterEach(async () => {
@@ -80,6 +85,24 @@ it.each([
   });
   await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   expect(server?.hits).toEqual(hits);
+});
+
+it('a failing cancel under cancelOnAbort does not replace the abort reason', async () => {
+  server = await startServer(({ req, res }) => {
+    if (req.method === 'PUT') return sendError(res, 500, 'cancel failed');
+    sendEnvelope(res, { id: 'task-1', percentage: 0, isCompleted: false, status: 1 });
+  });
+  const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x', maxRetries: 0 });
+  const controller = new AbortController();
+  const reason = new Error('user gave up');
+  const pending = ds.people.downgrade(USER_ID, 'Guest', {
+    pollIntervalMs: 60_000,
+    signal: controller.signal,
+    cancelOnAbort: true,
+    onProgress: () => controller.abort(reason),
+  });
+  await expect(pending).rejects.toBe(reason);
+  expect(server.hits).toEqual(['POST /api/2.0/people/type', 'PUT /api/2.0/people/type/terminate']);
 });
 
 it('downgradeProgress is undefined when the server has no task for the user (no `response`)', async () => {

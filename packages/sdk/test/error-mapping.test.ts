@@ -84,9 +84,21 @@ describe('error mapping', () => {
     });
   });
 
-  it('the request id header is kept on the error', async () => {
-    const { fetch } = jsonFetch(errorBody(500, 'boom'), 500, { 'x-request-id': 'req-42' });
-    await expect(client(fetch).people.me()).rejects.toMatchObject({ requestId: 'req-42' });
+  it('the request id and the response headers are kept on the error, without set-cookie', async () => {
+    const { fetch } = jsonFetch(errorBody(500, 'boom'), 500, {
+      'x-request-id': 'req-42',
+      'x-ratelimit-remaining': '7',
+      'set-cookie': 'asc_auth_key=secret',
+    });
+    const error = (await client(fetch)
+      .people.me()
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.requestId).toBe('req-42');
+    expect(Object.fromEntries(error.headers)).toEqual({
+      'content-type': 'application/json',
+      'x-request-id': 'req-42',
+      'x-ratelimit-remaining': '7',
+    });
   });
 
   it('a success envelope is unwrapped', async () => {

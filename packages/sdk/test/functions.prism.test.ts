@@ -2,35 +2,35 @@ import { inspect } from 'node:util';
 import {
   ApiError,
   Connection,
-  cancelDowngrade,
-  changePeopleType,
   connect,
-  createPerson,
-  cropPhoto,
   DocSpace,
   type DocSpaceOptions,
-  deletePeople,
-  deletePhoto,
-  downgradePerson,
-  getMe,
-  getPerson,
-  getPersonByEmail,
-  getPhoto,
-  invitePeople,
-  listPeople,
   NotFoundError,
   type Person,
   PhotoUploadError,
-  personExists,
+  peopleCancelDowngrade,
+  peopleChangeType,
+  peopleCreate,
+  peopleDelete,
+  peopleDowngrade,
+  peopleExists,
+  peopleGet,
+  peopleGetByEmail,
+  peopleInvite,
+  peopleList,
+  peopleMe,
+  peopleReactivate,
+  peopleResendInvites,
+  peopleSearch,
+  peopleSetCulture,
+  peopleTerminate,
+  peopleUpdate,
+  photosCrop,
+  photosDelete,
+  photosGet,
+  photosSetFromUrl,
+  photosUpload,
   rawClient,
-  reactivatePeople,
-  resendInvites,
-  searchPeople,
-  setPersonCulture,
-  setPhotoFromUrl,
-  terminatePeople,
-  updatePerson,
-  uploadPhoto,
   ValidationError,
 } from '@docspace-people/sdk';
 import { describe, expect, inject, it } from 'vitest';
@@ -82,7 +82,7 @@ describe('connect()', () => {
   it('a DocSpace is a Connection, so the functions accept it', async () => {
     const ds = new DocSpace({ baseUrl: inject('prismUrl'), token: 'sk-prism-test', maxRetries: 0 });
     expect(ds).toBeInstanceOf(Connection);
-    expectPerson(await getPerson(ds, USER_ID));
+    expectPerson(await peopleGet(ds, USER_ID));
   });
 });
 
@@ -94,9 +94,9 @@ describe('people functions against the curated spec (Prism)', () => {
     expect([400, 422]).toContain(response.status);
   });
 
-  it('createPerson sends a valid MemberRequestDto and returns the person', async () => {
+  it('peopleCreate sends a valid MemberRequestDto and returns the person', async () => {
     expectPerson(
-      await createPerson(connection, {
+      await peopleCreate(connection, {
         email: 'john.doe@example.com',
         firstName: 'John',
         type: 'User',
@@ -106,38 +106,38 @@ describe('people functions against the curated spec (Prism)', () => {
     );
   });
 
-  it('getPerson returns a Person with a derived type and Date fields', async () => {
-    const person = await getPerson(connection, USER_ID);
+  it('peopleGet returns a Person with a derived type and Date fields', async () => {
+    const person = await peopleGet(connection, USER_ID);
     expectPerson(person);
     expect(person.registrationDate).toBeInstanceOf(Date);
   });
 
   it.each([
-    ['getPerson by user name', () => getPerson(connection, 'jane.cooper')],
-    ['getMe', () => getMe(connection)],
-    ['getPersonByEmail', () => getPersonByEmail(connection, 'jane.cooper@example.com')],
-    ['updatePerson', () => updatePerson(connection, USER_ID, { firstName: 'Janet', disable: false })],
-    ['setPersonCulture', () => setPersonCulture(connection, USER_ID, 'de-DE')],
+    ['peopleGet by user name', () => peopleGet(connection, 'jane.cooper')],
+    ['peopleMe', () => peopleMe(connection)],
+    ['peopleGetByEmail', () => peopleGetByEmail(connection, 'jane.cooper@example.com')],
+    ['peopleUpdate', () => peopleUpdate(connection, USER_ID, { firstName: 'Janet', disable: false })],
+    ['peopleSetCulture', () => peopleSetCulture(connection, USER_ID, 'de-DE')],
   ])('%s returns the person', async (_, call) => {
     expectPerson(await call());
   });
 
-  it('personExists', async () => {
-    await expect(personExists(connection, 'jane.cooper@example.com')).resolves.toBe(true);
+  it('peopleExists', async () => {
+    await expect(peopleExists(connection, 'jane.cooper@example.com')).resolves.toBe(true);
   });
 
-  it('listPeople iterates every page and gives one page with its total', async () => {
+  it('peopleList iterates every page and gives one page with its total', async () => {
     const people: Person[] = [];
-    for await (const person of listPeople(connection, { status: 'Active', text: 'jane' }))
+    for await (const person of peopleList(connection, { status: 'Active', text: 'jane' }))
       people.push(person);
     expect(people.length).toBeGreaterThan(0);
-    const page = await listPeople(connection, { type: ['User', 'Guest'] }).page({ count: 25 });
-    expect(typeof page.total).toBe('number');
+    const page = await peopleList(connection, { type: ['User', 'Guest'] }).page({ count: 25 });
+    expect(page).toMatchObject({ total: 2, startIndex: 0, nextStartIndex: undefined });
   });
 
   it.each([
-    ['searchPeople', () => searchPeople(connection, 'jane')],
-    ['invitePeople', () => invitePeople(connection, [{ email: 'ann@example.com', type: 'Guest' }])],
+    ['peopleSearch', () => peopleSearch(connection, 'jane')],
+    ['peopleInvite', () => peopleInvite(connection, [{ email: 'ann@example.com', type: 'Guest' }])],
   ])('%s returns people in short form', async (_, call) => {
     const found = await call();
     expect(found.length).toBeGreaterThan(0);
@@ -145,29 +145,29 @@ describe('people functions against the curated spec (Prism)', () => {
   });
 
   it.each([
-    ['terminatePeople', () => terminatePeople(connection, [USER_ID, OTHER_ID])],
-    ['reactivatePeople', () => reactivatePeople(connection, USER_ID)],
-    ['deletePeople (bulk endpoint)', () => deletePeople(connection, [USER_ID, OTHER_ID])],
-    ['deletePeople (one id)', () => deletePeople(connection, USER_ID)],
-    ['changePeopleType', () => changePeopleType(connection, [USER_ID], 'RoomAdmin')],
-    ['resendInvites', () => resendInvites(connection, [USER_ID])],
+    ['peopleTerminate', () => peopleTerminate(connection, [USER_ID, OTHER_ID])],
+    ['peopleReactivate', () => peopleReactivate(connection, USER_ID)],
+    ['peopleDelete (bulk endpoint)', () => peopleDelete(connection, [USER_ID, OTHER_ID])],
+    ['peopleDelete (one id)', () => peopleDelete(connection, USER_ID)],
+    ['peopleChangeType', () => peopleChangeType(connection, [USER_ID], 'RoomAdmin')],
+    ['peopleResendInvites', () => peopleResendInvites(connection, [USER_ID])],
   ])('%s returns the affected people', async (_, call) => {
     const people = await call();
     expect(people.length).toBeGreaterThan(0);
     people.forEach(expectPerson);
   });
 
-  it('downgradePerson starts the task and cancelDowngrade cancels it', async () => {
-    const progress = await downgradePerson(connection, USER_ID, 'Guest', {
+  it('peopleDowngrade starts the task and peopleCancelDowngrade cancels it', async () => {
+    const progress = await peopleDowngrade(connection, USER_ID, 'Guest', {
       reassignTo: OTHER_ID,
       wait: false,
     });
     expect(progress).toMatchObject({ isCompleted: false, status: 'Running' });
-    expect(await cancelDowngrade(connection, USER_ID)).toEqual(EXAMPLE_PROGRESS);
+    expect(await peopleCancelDowngrade(connection, USER_ID)).toEqual(EXAMPLE_PROGRESS);
   });
 
   it('maps HTTP errors to the same classes as the facade', async () => {
-    const error = await getPerson(connection, USER_ID, preferCode(404)).catch((e: unknown) => e);
+    const error = await peopleGet(connection, USER_ID, preferCode(404)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, method: 'GET' });
@@ -181,28 +181,28 @@ describe('people functions against the curated spec (Prism)', () => {
         return fetch(input, init);
       },
     });
-    await expect(createPerson(spying, { email: 'not-an-email' })).rejects.toMatchObject({
+    await expect(peopleCreate(spying, { email: 'not-an-email' })).rejects.toMatchObject({
       name: 'ValidationError',
       field: 'input.email',
     });
-    await expect(getPerson(spying, 'search')).rejects.toBeInstanceOf(ValidationError);
+    await expect(peopleGet(spying, 'search')).rejects.toBeInstanceOf(ValidationError);
     expect(calls).toEqual([]);
   });
 });
 
 describe('photo functions against the curated spec (Prism)', () => {
-  it('getPhoto returns every size', async () => {
-    const photo = await getPhoto(connection, USER_ID);
+  it('photosGet returns every size', async () => {
+    const photo = await photosGet(connection, USER_ID);
     expect(Object.keys(photo)).toEqual(['original', 'retina', 'max', 'big', 'medium', 'small']);
   });
 
-  it('uploadPhoto without autosave, then cropPhoto', async () => {
-    const { tmpFile } = await uploadPhoto(connection, USER_ID, PNG, {
+  it('photosUpload without autosave, then photosCrop', async () => {
+    const { tmpFile } = await photosUpload(connection, USER_ID, PNG, {
       autosave: false,
       ...preferExample('temporary'),
     });
     expect(tmpFile).toEqual(expect.any(String));
-    const photo = await cropPhoto(connection, USER_ID, {
+    const photo = await photosCrop(connection, USER_ID, {
       tmpFile: tmpFile ?? '',
       x: 0,
       y: 0,
@@ -212,15 +212,17 @@ describe('photo functions against the curated spec (Prism)', () => {
     expect(photo.max).toEqual(expect.any(String));
   });
 
-  it('uploadPhoto refused by the server throws PhotoUploadError', async () => {
-    await expect(uploadPhoto(connection, USER_ID, PNG, preferExample('failed'))).rejects.toBeInstanceOf(
-      PhotoUploadError,
+  it('photosUpload refused by the server throws PhotoUploadError naming the request', async () => {
+    const error = await photosUpload(connection, USER_ID, PNG, preferExample('failed')).catch(
+      (e: unknown) => e,
     );
+    expect(error).toBeInstanceOf(PhotoUploadError);
+    expect(error).toMatchObject({ status: 200, method: 'POST', path: `/api/2.0/people/${USER_ID}/photo` });
   });
 
   it.each([
-    ['setPhotoFromUrl', () => setPhotoFromUrl(connection, USER_ID, 'https://example.com/me.png')],
-    ['deletePhoto', () => deletePhoto(connection, USER_ID)],
+    ['photosSetFromUrl', () => photosSetFromUrl(connection, USER_ID, 'https://example.com/me.png')],
+    ['photosDelete', () => photosDelete(connection, USER_ID)],
   ])('%s returns the photo', async (_, call) => {
     expect(Object.keys(await call())).toContain('max');
   });

@@ -2,39 +2,39 @@ import type { DocSpaceClient } from '@docspace-people/client';
 import {
   type Connection,
   type CreatePersonInput,
-  cancelDowngrade,
-  changePeopleType,
   connect,
-  createPerson,
-  cropPhoto,
   DocSpace,
   type DocSpaceOptions,
-  deletePeople,
-  deletePhoto,
-  downgradePerson,
-  getMe,
-  getPerson,
-  getPersonByEmail,
-  getPhoto,
-  invitePeople,
-  listPeople,
   type Person,
   type PersonList,
   type PersonSummary,
   type Photo,
   type PhotoUploadResult,
-  personExists,
+  peopleCancelDowngrade,
+  peopleChangeType,
+  peopleCreate,
+  peopleDelete,
+  peopleDowngrade,
+  peopleExists,
+  peopleGet,
+  peopleGetByEmail,
+  peopleInvite,
+  peopleList,
+  peopleMe,
+  peopleReactivate,
+  peopleResendInvites,
+  peopleSearch,
+  peopleSetCulture,
+  peopleTerminate,
+  peopleUpdate,
+  photosCrop,
+  photosDelete,
+  photosGet,
+  photosSetFromUrl,
+  photosUpload,
   type RequestOptions,
   rawClient,
-  reactivatePeople,
-  resendInvites,
-  searchPeople,
-  setPersonCulture,
-  setPhotoFromUrl,
   type TaskProgress,
-  terminatePeople,
-  updatePerson,
-  uploadPhoto,
 } from '@docspace-people/sdk';
 import { describe, expectTypeOf, it } from 'vitest';
 
@@ -51,40 +51,40 @@ describe('standalone functions', () => {
   });
 
   it('each function takes the connection first and returns what the facade method returns', () => {
-    expectTypeOf(createPerson).parameters.toEqualTypeOf<
+    expectTypeOf(peopleCreate).parameters.toEqualTypeOf<
       [Connection, CreatePersonInput, (RequestOptions | undefined)?]
     >();
-    expectTypeOf(createPerson(connection, { email: 'a@example.com' })).toEqualTypeOf(
+    expectTypeOf(peopleCreate(connection, { email: 'a@example.com' })).toEqualTypeOf(
       ds.people.create({ email: 'a@example.com' }),
     );
-    expectTypeOf(getPerson(connection, id)).resolves.toEqualTypeOf<Person>();
-    expectTypeOf(getPerson(ds, id)).resolves.toEqualTypeOf<Person>();
-    expectTypeOf(getMe(connection)).resolves.toEqualTypeOf<Person>();
-    expectTypeOf(getPersonByEmail(connection, 'a@example.com')).resolves.toEqualTypeOf<Person>();
-    expectTypeOf(personExists(connection, 'a@example.com')).resolves.toEqualTypeOf<boolean>();
-    expectTypeOf(updatePerson(connection, id, { firstName: 'A' })).resolves.toEqualTypeOf<Person>();
-    expectTypeOf(listPeople(connection, { status: 'Active' })).toEqualTypeOf<PersonList>();
-    expectTypeOf(searchPeople(connection, 'a')).resolves.toEqualTypeOf<PersonSummary[]>();
-    expectTypeOf(terminatePeople(connection, id)).resolves.toEqualTypeOf<Person[]>();
-    expectTypeOf(reactivatePeople(connection, [id])).resolves.toEqualTypeOf<Person[]>();
-    expectTypeOf(deletePeople(connection, id, { terminateFirst: true })).resolves.toEqualTypeOf<Person[]>();
-    expectTypeOf(changePeopleType(connection, [id], 'User')).resolves.toEqualTypeOf<Person[]>();
-    expectTypeOf(downgradePerson(connection, id, 'Guest')).resolves.toEqualTypeOf<TaskProgress>();
-    expectTypeOf(cancelDowngrade(connection, id)).resolves.toEqualTypeOf<TaskProgress | undefined>();
-    expectTypeOf(invitePeople(connection, { email: 'a@example.com' })).resolves.toEqualTypeOf<
+    expectTypeOf(peopleGet(connection, id)).resolves.toEqualTypeOf<Person>();
+    expectTypeOf(peopleGet(ds, id)).resolves.toEqualTypeOf<Person>();
+    expectTypeOf(peopleMe(connection)).resolves.toEqualTypeOf<Person>();
+    expectTypeOf(peopleGetByEmail(connection, 'a@example.com')).resolves.toEqualTypeOf<Person>();
+    expectTypeOf(peopleExists(connection, 'a@example.com')).resolves.toEqualTypeOf<boolean>();
+    expectTypeOf(peopleUpdate(connection, id, { firstName: 'A' })).resolves.toEqualTypeOf<Person>();
+    expectTypeOf(peopleList(connection, { status: 'Active' })).toEqualTypeOf<PersonList>();
+    expectTypeOf(peopleSearch(connection, 'a')).resolves.toEqualTypeOf<PersonSummary[]>();
+    expectTypeOf(peopleTerminate(connection, id)).resolves.toEqualTypeOf<Person[]>();
+    expectTypeOf(peopleReactivate(connection, [id])).resolves.toEqualTypeOf<Person[]>();
+    expectTypeOf(peopleDelete(connection, id, { terminateFirst: true })).resolves.toEqualTypeOf<Person[]>();
+    expectTypeOf(peopleChangeType(connection, [id], 'User')).resolves.toEqualTypeOf<Person[]>();
+    expectTypeOf(peopleDowngrade(connection, id, 'Guest')).resolves.toEqualTypeOf<TaskProgress>();
+    expectTypeOf(peopleCancelDowngrade(connection, id)).resolves.toEqualTypeOf<TaskProgress | undefined>();
+    expectTypeOf(peopleInvite(connection, { email: 'a@example.com' })).resolves.toEqualTypeOf<
       PersonSummary[]
     >();
-    expectTypeOf(resendInvites(connection, id)).resolves.toEqualTypeOf<Person[]>();
-    expectTypeOf(setPersonCulture(connection, id, 'de')).resolves.toEqualTypeOf<Person>();
+    expectTypeOf(peopleResendInvites(connection, id)).resolves.toEqualTypeOf<Person[]>();
+    expectTypeOf(peopleSetCulture(connection, id, 'de')).resolves.toEqualTypeOf<Person>();
   });
 
   it('photo functions', () => {
-    expectTypeOf(getPhoto(connection, id)).resolves.toEqualTypeOf<Photo>();
-    expectTypeOf(uploadPhoto(connection, id, new Uint8Array())).resolves.toEqualTypeOf<PhotoUploadResult>();
-    expectTypeOf(setPhotoFromUrl(connection, id, 'https://x/y.png')).resolves.toEqualTypeOf<Photo>();
-    expectTypeOf(deletePhoto(connection, id)).resolves.toEqualTypeOf<Photo>();
+    expectTypeOf(photosGet(connection, id)).resolves.toEqualTypeOf<Photo>();
+    expectTypeOf(photosUpload(connection, id, new Uint8Array())).resolves.toEqualTypeOf<PhotoUploadResult>();
+    expectTypeOf(photosSetFromUrl(connection, id, 'https://x/y.png')).resolves.toEqualTypeOf<Photo>();
+    expectTypeOf(photosDelete(connection, id)).resolves.toEqualTypeOf<Photo>();
     expectTypeOf(
-      cropPhoto(connection, id, { tmpFile: 't', x: 0, y: 0, width: 1, height: 1 }),
+      photosCrop(connection, id, { tmpFile: 't', x: 0, y: 0, width: 1, height: 1 }),
     ).resolves.toEqualTypeOf<Photo>();
   });
 
@@ -95,12 +95,12 @@ describe('standalone functions', () => {
 
   it('misuse does not compile', () => {
     // @ts-expect-error the connection comes first
-    void getPerson(id);
+    void peopleGet(id);
     // @ts-expect-error a plain options object is not a connection
-    void getPerson({ baseUrl: 'https://portal.example', token: 'sk-x' }, id);
+    void peopleGet({ baseUrl: 'https://portal.example', token: 'sk-x' }, id);
     // @ts-expect-error the owner is not an assignable type
-    void changePeopleType(connection, id, 'Owner');
+    void peopleChangeType(connection, id, 'Owner');
     // @ts-expect-error email is required
-    void createPerson(connection, { firstName: 'A' });
+    void peopleCreate(connection, { firstName: 'A' });
   });
 });

@@ -87,4 +87,19 @@ describe('list() auto-pagination', () => {
     for await (const person of ds.people.list()) if (person) break;
     expect(queries).toHaveLength(1);
   });
+
+  it.each([
+    ['filter.status', { status: 'Gone' }],
+    ['filter.pageSize', { pageSize: 500 }],
+    ['filter.type', { type: [] }],
+  ])(
+    'a bad filter (%s) rejects the page and the iteration, like any call, and sends nothing',
+    async (field, bad) => {
+      const { ds, queries } = await portal(10);
+      const list = ds.people.list(bad as never); // does not throw: the error comes with the promise
+      await expect(list.page()).rejects.toMatchObject({ name: 'ValidationError', field });
+      await expect(list.toArray()).rejects.toMatchObject({ name: 'ValidationError', field });
+      expect(queries).toHaveLength(0);
+    },
+  );
 });

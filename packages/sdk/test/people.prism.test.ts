@@ -1,4 +1,4 @@
-import { ApiError, DocSpace, type Person } from '@docspace-people/sdk';
+import { ApiError, DocSpace, NotFoundError, type Person } from '@docspace-people/sdk';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_PROGRESS, OTHER_ID, USER_ID } from './helpers/fixtures.js';
 import { preferCode, prismClient } from './helpers/prism.js';
@@ -34,8 +34,8 @@ describe('people against the curated spec (Prism)', () => {
   it('get by id returns a Person with readable status, derived type and Date fields', async () => {
     const person = await ds.people.get(USER_ID);
     expectPerson(person);
-    expect(person.registrationDate).toBeInstanceOf(Date);
-    expect(typeof person.raw.registrationDate).toBe('string');
+    expect(person.registrationDate?.toISOString()).toBe('2025-01-15T09:30:00.000Z');
+    expect(person.raw.registrationDate).toBe('2025-01-15T09:30:00.0000000+00:00');
   });
 
   it('get by user name', async () => {
@@ -70,9 +70,9 @@ describe('people against the curated spec (Prism)', () => {
     const page = await ds.people
       .list({ activation: 'Activated', sortBy: 'firstname', sortOrder: 'descending' })
       .page({ count: 25 });
-    expect(page.items.length).toBeGreaterThan(0);
-    expect(typeof page.total).toBe('number');
-    expect(page.startIndex).toBe(0);
+    // Prism answers the PeoplePage example: two people, total 2.
+    expect(page.items.map((person) => person.id)).toEqual([USER_ID, OTHER_ID]);
+    expect(page).toMatchObject({ total: 2, startIndex: 0, nextStartIndex: undefined });
   });
 
   it('list with several types and a group', async () => {
@@ -107,13 +107,25 @@ describe('people against the curated spec (Prism)', () => {
     ['resendInvites', () => ds.people.resendInvites([USER_ID])],
   ])('%s returns the affected people', async (_, call) => {
     const people = await call();
-    expect(Array.isArray(people)).toBe(true);
+    // Prism answers the PeoplePage example (Jane Cooper, Active; Marcus Lee, Terminated).
+    expect(people.map((person) => [person.id, person.status])).toEqual([
+      [USER_ID, 'Active'],
+      [OTHER_ID, 'Terminated'],
+    ]);
     people.forEach(expectPerson);
   });
 
   it('delete of one id uses DELETE /people/{id}', async () => {
-    const deleted = await ds.people.delete(USER_ID);
-    expect(deleted).toHaveLength(1);
+    const calls: string[] = [];
+    const spying = prismClient({
+      fetch: (input, init) => {
+        calls.push(`${init?.method} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      },
+    });
+    const deleted = await spying.people.delete(USER_ID);
+    expect(calls).toEqual([`DELETE /api/2.0/people/${USER_ID}`]);
+    expect(deleted.map((person) => person.id)).toEqual([USER_ID]);
   });
 
   it('delete with terminateFirst terminates and then deletes', async () => {
@@ -174,7 +186,7 @@ describe('error statuses from Prism (Prefer: code=...)', () => {
   ])('get answered %i throws %s with the server message', async (code, name) => {
     const error = await ds.people.get(USER_ID, preferCode(code)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ name, status: code, method: 'GET' });
+    expect(error).toMatchObject({ name, status: code, method: 'GET', path: `/api/2.0/people/${USER_ID}` });
     expect((error as ApiError).serverMessage).toBeTruthy();
   });
 
@@ -196,6 +208,8 @@ describe('error statuses from Prism (Prefer: code=...)', () => {
       token: 'sk-x',
       maxRetries: 0,
     });
-    await expect(wrong.people.me()).rejects.toBeInstanceOf(ApiError);
+    const error = await wrong.people.me().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, method: 'GET', path: '/api/2.0/people/@self' });
   });
 });

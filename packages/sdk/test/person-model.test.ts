@@ -104,7 +104,7 @@ describe('Person model', () => {
     async (field, dto) => {
       const error = await personFrom(dto).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnexpectedResponseError);
-      expect((error as UnexpectedResponseError).problem).toBe(`${field} is missing`);
+      expect((error as UnexpectedResponseError).problem).toBe(`${field}: missing`);
       expect((error as UnexpectedResponseError).message).toContain(`GET /api/2.0/people/@self`);
     },
   );

@@ -5,7 +5,10 @@ import {
   type CreatePersonInput,
   DocSpace,
   type DocSpaceError,
+  type Group,
+  type GroupChange,
   type Page,
+  type PagedList,
   type Person,
   type PersonList,
   type PersonStatus,
@@ -120,5 +123,24 @@ describe('public signatures', () => {
     // @ts-expect-error email is required
     void ds.people.create({ firstName: 'A' });
     expectTypeOf<AssignableType>().toEqualTypeOf<'DocSpaceAdmin' | 'RoomAdmin' | 'User' | 'Guest'>();
+  });
+
+  it('groups and the people data operations', () => {
+    expectTypeOf(ds.groups.get(id)).resolves.toEqualTypeOf<Group>();
+    expectTypeOf(ds.groups.list()).toEqualTypeOf<PagedList<Group>>();
+    expectTypeOf(ds.groups.addMembers(id, [id])).resolves.toEqualTypeOf<GroupChange>();
+    expectTypeOf(ds.groups.delete(id)).resolves.toEqualTypeOf<void>();
+    expectTypeOf<Group['manager']>().toEqualTypeOf<Person | undefined>();
+    expectTypeOf<Group['members']>().toEqualTypeOf<Person[] | undefined>();
+    expectTypeOf(ds.people.reassign(id, id)).resolves.toEqualTypeOf<TaskProgress>();
+    expectTypeOf(ds.people.needsReassign(id)).resolves.toEqualTypeOf<boolean>();
+    expectTypeOf(ds.people.setQuota(id, 'unlimited')).resolves.toEqualTypeOf<Person[]>();
+    expectTypeOf<Person['isCustomQuota']>().toEqualTypeOf<boolean | undefined>();
+    // @ts-expect-error a quota is bytes, 'unlimited' or 'default'
+    void ds.people.setQuota(id, '5GB');
+    // @ts-expect-error the heir is given as reassignTo
+    void ds.people.delete(id, { heir: id });
+    // @ts-expect-error manager is a flag of the member filter
+    void ds.groups.list({ manager: id });
   });
 });

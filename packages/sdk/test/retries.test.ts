@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { employee, USER_ID } from './helpers/fixtures.js';
 import {
   closedPort,
+  delay,
   type Hit,
   type MisbehavingServer,
   sendEnvelope,
@@ -85,19 +86,20 @@ describe('retries', () => {
 
   it('Retry-After (seconds) decides the wait before retrying', async () => {
     server = await startServer((hit) => {
-      if (hit.attempt === 1) return sendError(hit.res, 429, 'wait', { 'retry-after': '1' });
+      if (hit.attempt === 1) return sendError(hit.res, 429, 'wait', { 'retry-after': '0.05' });
       sendEnvelope(hit.res, employee());
     });
     const lines: string[] = [];
     const ds = new DocSpace({ baseUrl: server.url, ...fast, logger: (line) => lines.push(line) });
     await ds.people.me();
-    expect(lines).toContain('[docspace] GET /api/2.0/people/@self -> 429, retry 1/2 in 1000 ms');
+    expect(lines).toContain('[docspace] GET /api/2.0/people/@self -> 429, retry 1/2 in 50 ms');
   });
 
   it('X-RateLimit-Reset decides the wait on a 429 without Retry-After', async () => {
     server = await startServer((hit) => {
       if (hit.attempt > 1) return sendEnvelope(hit.res, employee());
-      const reset = String(Math.floor(Date.now() / 1000) + 1);
+      // A Unix timestamp in seconds, 80 ms ahead (DocSpace sends whole seconds; a fraction keeps the test short).
+      const reset = String((Date.now() + 80) / 1000);
       sendError(hit.res, 429, 'wait', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
     });
     const lines: string[] = [];
@@ -105,8 +107,8 @@ describe('retries', () => {
     await ds.people.me();
     const retry = lines.find((line) => line.includes('-> 429, retry 1/2 in'));
     const waited = Number(retry?.match(/in (\d+) ms/)?.[1]);
-    expect(waited).toBeGreaterThan(0);
-    expect(waited).toBeLessThanOrEqual(1000);
+    expect(waited).toBeGreaterThan(40);
+    expect(waited).toBeLessThanOrEqual(80);
   });
 
   it('a 429 asking for a longer wait than maxRetryWaitMs fails at once with RateLimitError saying when', async () => {
@@ -126,7 +128,7 @@ describe('rate limits across calls', () => {
     server = await startServer(({ res }) => {
       if (limited) {
         limited = false;
-        return sendError(res, 429, 'slow down', { 'retry-after': '1' });
+        return sendError(res, 429, 'slow down', { 'retry-after': '0.05' });
       }
       sendEnvelope(res, employee());
     });
@@ -140,6 +142,37 @@ describe('rate limits across calls', () => {
       ),
     ).toBe(true);
     expect(server.hits).toHaveLength(2);
+  });
+});
+
+describe('the rate-limit pause and queued requests', () => {
+  it('a 429 holds back the requests already queued behind the read limit; all then succeed', async () => {
+    const WINDOW_MS = 300;
+    const arrivals: number[] = [];
+    let limitedAt = 0;
+    let limitSent: () => void = () => undefined;
+    const afterLimit = new Promise<void>((resolve) => {
+      limitSent = resolve;
+    });
+    server = await startServer(async ({ res }) => {
+      arrivals.push(Date.now());
+      if (arrivals.length === 1) {
+        await delay(30); // the second read (in flight beside this one) arrives meanwhile
+        limitedAt = Date.now();
+        sendError(res, 429, 'slow down', { 'retry-after': String(WINDOW_MS / 1000) });
+        limitSent();
+        return;
+      }
+      // Answer the reads sent before the 429 only after it (and after the client has read it).
+      if (limitedAt === 0) await afterLimit.then(() => delay(20));
+      sendEnvelope(res, employee());
+    });
+    const ds = new DocSpace({ baseUrl: server.url, ...fast, maxConcurrentReads: 2 });
+    const people = await Promise.all(Array.from({ length: 10 }, () => ds.people.get(USER_ID)));
+    expect(people.map((person) => person.id)).toEqual(Array(10).fill(USER_ID));
+    expect(arrivals).toHaveLength(11); // 10 gets and the retry of the limited one
+    const insideWindow = arrivals.slice(2).filter((at) => at < limitedAt + WINDOW_MS);
+    expect(insideWindow).toEqual([]);
   });
 });
 
@@ -192,6 +225,7 @@ describe('timeouts and aborts', () => {
     const ds = new DocSpace({ baseUrl: server.url, ...fast, timeoutMs: 100, maxRetries: 0 });
     const error = await ds.people.me().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ timeoutMs: 100, method: 'GET', path: '/api/2.0/people/@self' });
   });
 

@@ -35,13 +35,13 @@ describe('an HTML page with HTTP 200 (real loopback server)', () => {
       method,
       path,
       contentType: 'text/html; charset=utf-8',
-      problem: 'the body is not JSON',
+      problem: 'not JSON',
     });
     const { bodyStart, message } = error as UnexpectedResponseError;
     expect(bodyStart.startsWith('<!DOCTYPE html><html><head><title>Sign in</title>')).toBe(true);
     expect(bodyStart).not.toContain(SECRET);
     expect(message).not.toContain(SECRET);
-    expect(message).toContain(`200 ${method} ${path}: unexpected response (text/html; charset=utf-8)`);
+    expect(message).toBe(`200 ${method} ${path}: unexpected answer (text/html; charset=utf-8): not JSON`);
   });
 });
 
@@ -56,19 +56,15 @@ describe('other answers that are not what the operation promises', () => {
   }
 
   it.each([
-    ['an empty body', '', 'the body is empty'],
-    [
-      'JSON without the envelope',
-      JSON.stringify(employee()),
-      'the body is not a DocSpace envelope (no `status: 0`)',
-    ],
-    ['a JSON array', '[]', 'the body is not a JSON object'],
+    ['an empty body', '', 'empty body'],
+    ['JSON without the envelope', JSON.stringify(employee()), 'no envelope (status: 0)'],
+    ['a JSON array', '[]', 'not a JSON object'],
     [
       'a list where one profile is due',
       JSON.stringify({ response: [employee()], status: 0 }),
-      'response is not an object',
+      'response: not an object',
     ],
-    ['an envelope without response', JSON.stringify({ status: 0, statusCode: 200 }), 'response is missing'],
+    ['an envelope without response', JSON.stringify({ status: 0, statusCode: 200 }), 'response: missing'],
   ])('getPerson: %s', async (_name, body, problem) => {
     const { server, connection } = await answering(body);
     try {
@@ -85,12 +81,12 @@ describe('other answers that are not what the operation promises', () => {
     [
       'one profile where a list is due',
       JSON.stringify({ response: employee(), status: 0 }),
-      'response is not an array',
+      'response: not an array',
     ],
     [
       'a list with a null item',
       JSON.stringify({ response: [employee(), null], status: 0 }),
-      'response[1] is not an object',
+      'response[1]: not an object',
     ],
   ])('listPeople: %s', async (_name, body, problem) => {
     const { server, connection } = await answering(body);

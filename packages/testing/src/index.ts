@@ -1,11 +1,14 @@
 export {
   type ActivationStatusName,
+  type DataTask,
   type EmployeeStatusName,
   type EmployeeTypeName,
   type FakeContact,
+  type FakeGroup,
   type FakePhoto,
   FakePortal,
   type FakePortalOptions,
+  type FakeRoom,
   type FakeUser,
   type FaultAction,
   type FaultRule,
@@ -18,10 +21,16 @@ export {
   type RequestMatcher,
   type RequestOutcome,
   type ScriptedFault,
+  type SeedGroup,
+  type SeedRoom,
   type SeedUser,
+  type SentEmail,
   startFakePortal,
+  systemGroupIds,
   type TypeChangeTask,
   type UserPatch,
+  type UserQuotaConfig,
 } from './fake-portal/index.js';
 export { freePort } from './free-port.js';
 export { curatedSpecPath, type PrismServer, type StartPrismOptions, startPrism } from './prism.js';
+export { samplePeople, startSamplePortal } from './sample-portal.js';

@@ -24,6 +24,7 @@ export interface StartPrismOptions {
 export interface PrismServer {
   /** Origin of the mock, e.g. `http://127.0.0.1:41234` (no trailing slash). */
   readonly url: string;
+  /** The port it listens on (127.0.0.1). */
   readonly port: number;
   /** Process id of the Prism server. */
   readonly pid: number;
@@ -36,8 +37,17 @@ export function curatedSpecPath(): string {
   return require.resolve('@docspace-people/client/openapi.json');
 }
 
+/** Prism's entry point; Prism is an optional peer dependency, so a missing one gets an error that says what to install. */
 function prismBin(): string {
-  return join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+  let manifest: string;
+  try {
+    manifest = require.resolve('@stoplight/prism-cli/package.json');
+  } catch {
+    throw new Error(
+      'startPrism() needs @stoplight/prism-cli, an optional peer dependency of @docspace-people/testing: install it next to it (npm i -D @stoplight/prism-cli@5.14.2; 5.15+ needs Node 22)',
+    );
+  }
+  return join(dirname(manifest), 'dist', 'index.js');
 }
 
 const watchdog = fileURLToPath(new URL('./watchdog.cjs', import.meta.url));

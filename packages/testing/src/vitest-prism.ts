@@ -8,8 +8,9 @@ declare module 'vitest' {
   }
 }
 
-/** Shape of vitest's global-setup context used here (kept structural so vitest stays a dev dependency). */
-interface GlobalSetupContext {
+/** Shape of vitest's global-setup context used here (kept structural so vitest stays an optional peer). */
+export interface GlobalSetupContext {
+  /** Makes a value available to the tests through `inject(key)`. */
   provide(key: 'prismUrl', value: string): void;
 }
 

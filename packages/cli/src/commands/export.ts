@@ -1,6 +1,6 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { PeopleFilter, Person } from '@docspace-people/sdk';
+import { type PeopleFilter, type Person, ValidationError } from '@docspace-people/sdk';
 import { connect, connectionHelp, connectionOptions } from '../connection.js';
 import { csvLine, spreadsheetSafe } from '../csv.js';
 import { type CliIO, ExitCode, FileError, fileProblem, UsageError, write, writeLine } from '../io.js';
@@ -75,12 +75,21 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     throw new UsageError(`--format must be csv or json, not ${format}`);
   const filter = toFilter(values);
   const ds = connect(values, io);
-  let list: AsyncIterable<Person>;
+  // The SDK checks the filter when the first page is asked for: ask for it before anything is written, so a bad
+  // filter is a usage error that leaves no header line and no output file behind.
+  const people = ds.people.list(filter)[Symbol.asyncIterator]();
+  let first: IteratorResult<Person>;
   try {
-    list = ds.people.list(filter);
+    first = await people.next();
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (error instanceof ValidationError) throw new UsageError(error.message);
+    throw error;
   }
+  const list: AsyncIterable<Person> = {
+    async *[Symbol.asyncIterator]() {
+      for (let next = first; !next.done; next = await people.next()) yield next.value;
+    },
+  };
 
   const out = values.output === undefined ? new StreamOut(io) : await FileOut.open(values.output);
   let count = 0;

@@ -1,6 +1,7 @@
-import { ApiError, type DocSpace, type Person, RateLimitError } from '@docspace-people/sdk';
+import { ApiError, type DocSpace, type Group, type Person, RateLimitError } from '@docspace-people/sdk';
 import { startBatch } from '../batch-args.js';
 import { connectionHelp } from '../connection.js';
+import { GroupNames, type ResolvedGroups } from '../group-names.js';
 import { type CliIO, ExitCode, writeLine } from '../io.js';
 import { idOf, isEmailTaken, isFatal, isNotFound, isTransient, reasonOf, sleep } from '../outcome-errors.js';
 import { runPool } from '../pool.js';
@@ -9,10 +10,11 @@ import type { ReportRecord } from '../report.js';
 import { readUsers, type UserRow } from '../users-file.js';
 
 /** `--help` of `docspace-people import`. */
-export const importHelp = `Usage: docspace-people import <users.csv> [--report <file>] [--dry-run] [--concurrency N]
+export const importHelp = `Usage: docspace-people import <users.csv> [--create-groups] [--report <file>] [--dry-run] [--concurrency N]
 
 Creates the users listed in a CSV file. Columns (header row required, any order): firstName, lastName, email,
-type (optional: User, RoomAdmin or DocSpaceAdmin; default User; guests can only be invited).
+type (optional: User, RoomAdmin or DocSpaceAdmin; default User; guests can only be invited), groups (optional:
+group names separated by ";"; each person, created or already there, is added to them).
 
   Every row is checked before anything is sent; invalid rows are reported with their line and never sent.
   People who already exist (same e-mail) are skipped, never duplicated. At most N rows are in flight (the
@@ -27,7 +29,9 @@ Options:
                      report to finish an interrupted import: finished rows are not sent again. A new report is
                      readable by you only; a symbolic link, or a file that is not a report, is refused; one
                      run at a time uses a report (<file>.lock).
-  --dry-run          check the file and who exists; create nobody
+  --create-groups    create the groups the file names that the portal does not have (each once); without it a
+                     row naming an unknown group fails before its person is created
+  --dry-run          check the file, who exists and which groups would be created; create nobody
   --concurrency <N>  rows in flight at once, 1 to 15 (default 8)
   -h, --help         show this help
 
@@ -51,9 +55,11 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       record.outcome === 'invalid'
         ? `line:${record.line}`
         : keyOf(String(record.email ?? ''), record.line ?? ''),
+    options: { 'create-groups': { type: 'boolean' } },
   });
   if (!run) return ExitCode.ok;
-  const { file, rows, concurrency, dryRun, ds, report, earlier } = run;
+  const { file, rows, concurrency, dryRun, ds, report, earlier, options } = run;
+  const groupNames = new GroupNames(ds, { create: options['create-groups'] === true, dryRun });
 
   const progress = new Progress(io, rows.length);
   const outcomes = new Map<UserRow, ReportRecord>();
@@ -81,6 +87,8 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     concurrency,
     async ({ row, earlier: before }) => {
       try {
+        // The groups first: a row naming a group that cannot be used fails before its person is created.
+        const groups = row.groups.length > 0 ? await groupNames.resolve(row.groups) : undefined;
         const [outcome, id, reason] = await importRow(
           ds,
           row,
@@ -88,7 +96,15 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
           dryRun,
           (pending) => record(row, pending),
         );
-        record(row, outcome, id, reason);
+        const joined =
+          groups && !dryRun && id !== ''
+            ? await joinGroups(ds, groups.groups, id).catch((error: unknown) => {
+                if (isFatal(error)) throw error;
+                // Run again to finish: the person then exists (skipped) and is added to the groups.
+                throw new Error(`${outcome} ${id}, but ${reasonOf(error)}`);
+              })
+            : '';
+        record(row, outcome, id, [reason, joined, createdGroups(groups, dryRun)].filter(Boolean).join('; '));
       } catch (error) {
         if (isFatal(error)) fatal ??= error;
         record(row, 'failed', '', reasonOf(error));
@@ -184,6 +200,25 @@ const UNCONFIRMED =
 function mayHaveLanded(error: unknown): boolean {
   if (error instanceof RateLimitError) return false;
   return !(error instanceof ApiError && error.status === 503);
+}
+
+/**
+ * Adds the person to the groups (an existing member stays one, so a run again is harmless) and returns the note
+ * for the report. Throws when the server did not add them (it skips Terminated people and guests without saying so).
+ */
+async function joinGroups(ds: DocSpace, groups: readonly Group[], id: string): Promise<string> {
+  for (const group of groups) {
+    const { notApplied } = await ds.groups.addMembers(group.id, id);
+    if (notApplied.length > 0)
+      throw new Error(`the server did not add them to the group "${group.name}" (a Terminated user?)`);
+  }
+  return `in groups ${groups.map((group) => group.name).join(', ')}`;
+}
+
+/** The report's note on the groups this row created (or would create). */
+function createdGroups(groups: ResolvedGroups | undefined, dryRun: boolean): string {
+  if (!groups || groups.created.length === 0) return '';
+  return `${dryRun ? 'would create' : 'created'} group ${groups.created.join(', ')}`;
 }
 
 /** The user with this e-mail, or undefined. Throws when the answer is not a user (e.g. an HTML login page). */

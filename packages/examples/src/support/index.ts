@@ -4,8 +4,14 @@ export {
   type Example,
   type ExampleContext,
   type ExampleResult,
-  MOCK_NOTE,
   runExample,
 } from './steps.js';
-export { type OpenTarget, openTarget, type Target, type TargetEnv, targetFor } from './target.js';
+export {
+  type OpenTarget,
+  openTarget,
+  type Target,
+  type TargetEnv,
+  type TargetMode,
+  targetFor,
+} from './target.js';
 export { uniqueEmail } from './unique-email.js';

@@ -1,9 +1,5 @@
 import type { Target } from './target.js';
 
-/** Printed first by the examples that create people, when they run on the mock. */
-export const MOCK_NOTE =
-  'Prism answers from fixed examples (always "Jane Cooper", who never changes): the steps show the calls and the answers\' shape, not state changes.';
-
 /** Writes one line of output. */
 export type Write = (line: string) => void;
 

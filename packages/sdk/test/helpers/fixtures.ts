@@ -2,6 +2,10 @@
 export const USER_ID = '3f2a8d1e-6b7c-4e21-9a5d-0c8e4b1f7a26';
 /** Another one. */
 export const OTHER_ID = '9b1c44e0-2d3f-4a8b-8e6f-5a7d2c9e0b13';
+/** A syntactically valid group id. */
+export const GROUP_ID = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+/** Another one. */
+export const OTHER_GROUP_ID = '6e2f3a4b-5c6d-4e7f-9081-92a3b4c5d6e7';
 /** A token that must never show up anywhere. */
 export const SECRET = 'sk-SECRET-0123456789abcdef';
 

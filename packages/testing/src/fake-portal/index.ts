@@ -8,8 +8,15 @@ export {
   employeeTypes,
 } from './enums.js';
 export type { FaultAction, FaultRule, ScriptedFault } from './faults.js';
+export {
+  type FakeGroup,
+  type FakeRoom,
+  type SeedGroup,
+  type SeedRoom,
+  systemGroupIds,
+} from './groups.js';
 export type { FakePortalOptions, PortalLimits } from './options.js';
-export type { TypeChangeTask } from './portal-state.js';
+export type { SentEmail, TypeChangeTask, UserQuotaConfig } from './portal-state.js';
 export type {
   KindCounts,
   PortalStats,
@@ -20,5 +27,6 @@ export type {
   RequestOutcome,
 } from './request-log.js';
 export { FakePortal, startFakePortal, type UserPatch } from './server.js';
+export type { DataTask } from './tasks.js';
 export type { FakeContact, FakePhoto, FakeUser } from './user-record.js';
 export type { SeedUser } from './user-store.js';

@@ -15,7 +15,6 @@ function lostUser(ctx: RouteContext): Record<string, unknown> {
     firstName: 'Unknown',
     lastName: 'Unknown',
     userName: 'Unknown',
-    email: '',
     profileUrl: `${ctx.state.config.origin}/accounts/view/Unknown`,
     hasAvatar: false,
     isAnonim: false,
