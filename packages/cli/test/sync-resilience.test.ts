@@ -96,8 +96,8 @@ describe('apply under chaos', () => {
       when: 'after',
       times: Infinity,
     });
-    // Resets before the server acts, and 503s (an nginx page) on writes and reads.
-    portal.failNext({ match: (r) => ++resets % 29 === 0, action: 'reset', times: Infinity });
+    // Resets before the server acts (reads and writes), and 503s (an nginx page) on writes.
+    portal.failNext({ match: () => ++resets % 29 === 0, action: 'reset', times: Infinity });
     let unavailable = 0;
     portal.failNext({ match: (r) => isWrite(r) && ++unavailable % 17 === 0, action: 503, times: Infinity });
     // 429 bursts: 6 requests in a row, every 150 requests, with a short Retry-After.

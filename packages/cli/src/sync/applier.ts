@@ -1,14 +1,6 @@
-import {
-  ApiError,
-  ConnectionError,
-  type DocSpace,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-} from '@docspace-people/sdk';
-import { findByEmail } from '../commands/import.js';
-import { idOf, isFatal, reasonOf, sleep } from '../outcome-errors.js';
+import { type DocSpace, NotFoundError } from '@docspace-people/sdk';
+import { findByEmail, mayHaveLanded } from '../commands/import.js';
+import { idOf, isFatal, isTransient, reasonOf, sleep } from '../outcome-errors.js';
 import { type Heir, MARKER, type PlanFile, type PlanItem } from './model.js';
 import type { PhaseView } from './phase-view.js';
 import {
@@ -17,7 +9,6 @@ import {
   createGroup,
   groupsOf,
   listGroups,
-  PortalCallError,
   type PortalPerson,
   setQuota,
 } from './portal.js';
@@ -52,33 +43,13 @@ export interface ApplyContext {
 
 const ATTEMPTS = 6;
 
-/** Whether a failure may pass when the same request is sent again. */
-export function isRetryable(error: unknown): boolean {
-  if (error instanceof PortalCallError)
-    return error.status === 0 || error.status === 429 || error.status >= 500;
-  return (
-    error instanceof ServerError ||
-    error instanceof ConnectionError ||
-    error instanceof TimeoutError ||
-    error instanceof RateLimitError
-  );
-}
-
-/** Whether a failed POST may have been carried out all the same (its answer lost): not for 429 or 503. */
-function mayHaveLanded(error: unknown): boolean {
-  if (error instanceof RateLimitError) return false;
-  if (error instanceof ApiError && error.status === 503) return false;
-  if (error instanceof PortalCallError && (error.status === 429 || error.status === 503)) return false;
-  return true;
-}
-
 /** Runs an idempotent step (a read, a PUT that sets state), sending it again after transient failures. */
 export async function retrying<T>(step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
     } catch (error) {
-      if (isFatal(error) || !isRetryable(error) || attempt >= ATTEMPTS) throw error;
+      if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
       await sleep(Math.min(2_000, 50 * 2 ** attempt));
     }
   }
@@ -170,7 +141,7 @@ async function applyCreateGroup(
       ctx.groupIds.set(item.group, id);
       return applied('', id);
     } catch (error) {
-      if (isFatal(error) || !isRetryable(error) || attempt >= ATTEMPTS) throw error;
+      if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
       if (mayHaveLanded(error)) {
         const found = await groupIdByName(ctx.ds, item.group);
         if (found) {
@@ -217,7 +188,7 @@ async function applyCreate(
         idOf(made, 'the create');
         person = compact(made);
       } catch (error) {
-        if (isFatal(error) || !isRetryable(error) || attempt >= ATTEMPTS) throw error;
+        if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
         if (mayHaveLanded(error)) {
           const found = await lookup();
           if (found) {
