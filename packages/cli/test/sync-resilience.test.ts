@@ -65,7 +65,7 @@ describe('apply, killed and resumed', () => {
 
 describe('apply under chaos', () => {
   it('1,000 changes with connection resets, 503s and 429 bursts: 0 lost, 0 duplicated, every outcome reported', async () => {
-    portal.seedUsers(200, (i) => ({ firstName: 'S', lastName: `${i}`, type: 'User' }));
+    const seeded = portal.seedUsers(200, (i) => ({ firstName: 'S', lastName: `${i}`, type: 'User' }));
     portal.addGroup({ name: 'Chaos' });
     const rows: string[][] = [];
     for (let i = 1; i <= 200; i++) {
