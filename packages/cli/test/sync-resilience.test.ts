@@ -68,22 +68,23 @@ describe('apply under chaos', () => {
     const seeded = portal.seedUsers(200, (i) => ({ firstName: 'S', lastName: `${i}`, type: 'User' }));
     portal.addGroup({ name: 'Chaos' });
     const rows: string[][] = [];
-    for (let i = 1; i <= 200; i++) {
-      const upgrade = i <= 100;
+    seeded.forEach((person, i) => {
+      const upgrade = i < 100;
       rows.push([
-        `user${i}@example.com`,
+        person.email,
         'S',
-        `${i}`,
+        person.lastName,
         upgrade ? 'RoomAdmin' : 'User',
         upgrade ? '' : 'Chaos',
         '',
         '',
       ]);
-    }
+    });
     for (let i = 0; i < 800; i++) rows.push([`new${i}@example.com`, 'N', `${i}`, 'User', '', '', '']);
     await work.write('desired.csv', desiredCsv(rows));
     const { plan } = await sync.plan('desired.csv', 'plan.json');
     expect(plan?.items).toHaveLength(1000);
+    expect(plan?.items.filter((i) => i.action === 'create')).toHaveLength(800);
 
     let writes = 0;
     let resets = 0;
