@@ -5,6 +5,7 @@ import { offboardCommand, offboardHelp } from './commands/offboard.js';
 import { type CliIO, ExitCode, FileError, terminalSafe, UsageError } from './io.js';
 import { reasonOf } from './outcome-errors.js';
 import { applyCommand, applyHelp } from './sync/apply-command.js';
+import { DesiredFileError } from './sync/desired.js';
 import { planCommand, planHelp } from './sync/plan-command.js';
 
 /** `docspace-people --help`. */
@@ -61,6 +62,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     if (error instanceof FileError) {
       io.stderr.write(`docspace-people ${name}: ${terminalSafe(error.message)}\n`);
+      return ExitCode.usage;
+    }
+    if (error instanceof DesiredFileError) {
+      // One line per problem; each line is made terminal-safe on its own (cell values cannot add lines).
+      io.stderr.write(`docspace-people ${name}: ${error.lines.map(terminalSafe).join('\n')}\n`);
       return ExitCode.usage;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {

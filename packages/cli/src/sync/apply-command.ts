@@ -173,7 +173,7 @@ async function run(io: CliIO, r: Run): Promise<number> {
           item,
           {
             outcome: before.outcome as ItemOutcome['outcome'],
-            reason: String(before.reason ?? ''),
+            reason: String(before.reason || 'recorded by an earlier run'),
             ...(before.newId ? { newId: String(before.newId) } : {}),
           },
           before.sent !== undefined,

@@ -12,12 +12,13 @@ export interface FileProblem {
 /** The desired file could not be used: every problem, each with its line. Nothing was planned. */
 export class DesiredFileError extends UsageError {
   readonly problems: readonly FileProblem[];
+  /** The message as lines for a terminal: the file, then one line per problem. */
+  readonly lines: readonly string[];
   constructor(file: string, problems: readonly FileProblem[]) {
-    const lines = problems.map((p) => `  line ${p.line}: ${p.problem}`).join('\n');
-    super(
-      `${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was planned:\n${lines}`,
-    );
+    const head = `${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was planned:`;
+    super(`${head} ${problems.map((p) => `line ${p.line}: ${p.problem}`).join('; ')}`);
     this.problems = problems;
+    this.lines = [head, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)];
   }
 }
 

@@ -62,7 +62,7 @@ export function renderPlan(plan: PlanFile): string {
   out.push('');
   if (plan.items.length === 0) out.push('  No changes: the portal matches the desired directory.');
   const actionWidth = Math.max(0, ...plan.items.map((i) => i.action.length));
-  const emailWidth = Math.min(40, Math.max(0, ...plan.items.map((i) => i.email.length)));
+  const emailWidth = Math.min(40, Math.max(0, ...[...plan.items, ...plan.later].map((i) => i.email.length)));
   for (const item of plan.items) {
     out.push(
       `  ${SIGNS[item.action]} ${item.action.padEnd(actionWidth)}  ${item.email.padEnd(emailWidth)}  ${describeItem(item)}`,
