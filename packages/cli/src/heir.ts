@@ -28,7 +28,7 @@ export async function findHeir(ds: DocSpace, target: string): Promise<Person> {
   }
   if (heir.status !== 'Active' || !['Owner', 'DocSpaceAdmin', 'RoomAdmin'].includes(heir.type)) {
     throw new UsageError(
-      `--reassign-to: ${heir.email ?? target} is a ${heir.status} ${heir.type}; the heir must be an Active RoomAdmin or DocSpaceAdmin`,
+      `--reassign-to: ${heir.email ?? target} is a ${heir.type} (${heir.status}); the heir must be an Active RoomAdmin or DocSpaceAdmin`,
     );
   }
   return heir;

@@ -1,69 +1,60 @@
 import { readFile } from 'node:fs/promises';
-import { type FakePortal, startFakePortal } from '@docspace-people/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { portalEnv, runCli, workDir } from './support/cli-process.js';
+import { describe, expect, it } from 'vitest';
+import { portalEnv, portalFixture, runCli } from './support/cli-process.js';
 
 // offboard chooses where the data goes: --reassign-to <heir> (the reassignment task, then the profile is gone) or
 // --rooms-to-me (a plain delete: DocSpace gives the rooms to the caller). Without either it changes nobody.
 
-let portal: FakePortal;
-let work: Awaited<ReturnType<typeof workDir>>;
-beforeAll(async () => {
-  portal = await startFakePortal();
-  work = await workDir();
-});
-afterEach(() => portal.reset());
-afterAll(async () => {
-  await portal.stop();
-  await work.remove();
-});
+const fixture = portalFixture();
 
 /** Two leavers (one Active, one Terminated); the first owns two rooms, the second none; an heir. */
 function leavers() {
-  const [lea, leo] = portal.seedUsers(2, () => ({ type: 'RoomAdmin' }));
-  portal.updateUser(leo!.id, { status: 'Terminated' });
-  const heir = portal.addUser({ email: 'heir@example.com', type: 'RoomAdmin' });
+  const [lea, leo] = fixture.portal.seedUsers(2, () => ({ type: 'RoomAdmin' }));
+  fixture.portal.updateUser(leo!.id, { status: 'Terminated' });
+  const heir = fixture.portal.addUser({ email: 'heir@example.com', type: 'RoomAdmin' });
   const rooms = [
-    portal.addRoom({ title: 'Projects', owner: lea!.id }).id,
-    portal.addRoom({ title: 'Contracts', owner: lea!.id }).id,
+    fixture.portal.addRoom({ title: 'Projects', owner: lea!.id }).id,
+    fixture.portal.addRoom({ title: 'Contracts', owner: lea!.id }).id,
   ];
   return { lea: lea!, leo: leo!, heir, rooms };
 }
 
-const ownersOf = (rooms: number[]) => rooms.map((id) => portal.room(id)?.ownerId);
+const ownersOf = (rooms: number[]) => rooms.map((id) => fixture.portal.room(id)?.ownerId);
 
 describe('offboard: who receives the data', () => {
   it('without --reassign-to or --rooms-to-me it refuses, says what each would do, and sends nothing', async () => {
     const { lea } = leavers();
-    const list = await work.write('no-choice.txt', lea.email);
-    const run = await runCli(['offboard', list], { cwd: work.dir, env: portalEnv(portal) });
+    const list = await fixture.work.write('no-choice.txt', lea.email);
+    const run = await runCli(['offboard', list], { cwd: fixture.work.dir, env: portalEnv(fixture.portal) });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('choose who receives their data');
     expect(run.stderr).toContain('--reassign-to <id|email>');
     expect(run.stderr).toContain('--rooms-to-me');
     expect(run.stderr).toContain('gives their rooms, shared files and storage to you');
     expect(run.stderr).toContain('permanently deletes the rest of their documents');
-    expect(portal.countRequests()).toBe(0);
+    expect(fixture.portal.countRequests()).toBe(0);
   });
 
   it('--reassign-to <email> hands the rooms to the heir, deletes the profiles and reports it per person', async () => {
     const { lea, leo, heir, rooms } = leavers();
-    const list = await work.write('heir.txt', `${lea.email}\n${leo.id}\n`);
-    const report = work.path('heir.csv');
+    const list = await fixture.work.write('heir.txt', `${lea.email}\n${leo.id}\n`);
+    const report = fixture.work.path('heir.csv');
     const run = await runCli(['offboard', list, '--reassign-to', heir.email, '--report', report], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
     expect(run.stdout).toContain('2 entries: 2 deleted, 0 failed.');
     expect(run.stdout).toContain('Data: their rooms, created files, shared files and storage');
     expect(run.stdout).toContain('went to heir@example.com (heir).');
     expect(run.code).toBe(0);
-    expect(portal.user(lea.id)).toBeUndefined();
-    expect(portal.user(leo.id)).toBeUndefined();
+    expect(fixture.portal.user(lea.id)).toBeUndefined();
+    expect(fixture.portal.user(leo.id)).toBeUndefined();
     expect(ownersOf(rooms)).toEqual([heir.id, heir.id]);
     // Through the reassignment task with deleteProfile, never the plain delete that gives the rooms to the caller.
-    expect(portal.countRequests('deleteMember') + portal.countRequests('removeUsers')).toBe(0);
-    expect(portal.dataTasks().map((t) => [t.kind, t.deleteProfile, t.toUserId])).toEqual([
+    expect(fixture.portal.countRequests('deleteMember') + fixture.portal.countRequests('removeUsers')).toBe(
+      0,
+    );
+    expect(fixture.portal.dataTasks().map((t) => [t.kind, t.deleteProfile, t.toUserId])).toEqual([
       ['reassign', true, heir.id],
       ['reassign', true, heir.id],
     ]);
@@ -79,62 +70,69 @@ describe('offboard: who receives the data', () => {
 
   it('--rooms-to-me deletes directly; the rooms go to the caller', async () => {
     const { lea, rooms } = leavers();
-    portal.setTaskClock({ stepMs: 0 }); // the server hands the rooms over in the background, after the answer
-    const list = await work.write('me.txt', lea.id);
-    const run = await runCli(['offboard', list, '--rooms-to-me'], { cwd: work.dir, env: portalEnv(portal) });
+    fixture.portal.setTaskClock({ stepMs: 0 }); // the server hands the rooms over in the background, after the answer
+    const list = await fixture.work.write('me.txt', lea.id);
+    const run = await runCli(['offboard', list, '--rooms-to-me'], {
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('went to owner@example.com (you).');
     expect(run.stderr).toContain(
       `deleted ${lea.id} <${lea.email}> (data to owner@example.com (you), with their rooms)`,
     );
-    expect(ownersOf(rooms)).toEqual([portal.owner.id, portal.owner.id]);
-    expect(portal.countRequests('startReassign')).toBe(0);
+    expect(ownersOf(rooms)).toEqual([fixture.portal.owner.id, fixture.portal.owner.id]);
+    expect(fixture.portal.countRequests('startReassign')).toBe(0);
   });
 
   it('--dry-run --reassign-to says where the data would go and changes nobody', async () => {
     const { lea, heir } = leavers();
-    const list = await work.write('dry-heir.txt', lea.email);
+    const list = await fixture.work.write('dry-heir.txt', lea.email);
     const run = await runCli(['offboard', list, '--dry-run', '--reassign-to', heir.id], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('would terminate, then hand their data to the heir and delete');
     expect(run.stdout).toContain('would go to heir@example.com (heir).');
-    expect(portal.countRequests((r) => r.kind === 'write')).toBe(0);
+    expect(fixture.portal.countRequests((r) => r.kind === 'write')).toBe(0);
   });
 
   it.each([
-    ['a guest', () => portal.addUser({ email: 'g@example.com', type: 'Guest' }).email, 'is a Active Guest'],
+    [
+      'a guest',
+      () => fixture.portal.addUser({ email: 'g@example.com', type: 'Guest' }).email,
+      'is a Guest (Active); the heir must be',
+    ],
     ['nobody', () => 'nobody@example.com', 'nobody is nobody@example.com'],
   ])('an heir that is %s is a usage error; nobody is changed', async (_, heir, message) => {
     const { lea } = leavers();
-    const list = await work.write('bad-heir.txt', lea.email);
+    const list = await fixture.work.write('bad-heir.txt', lea.email);
     const run = await runCli(['offboard', list, '--reassign-to', heir()], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
-    expect(portal.countRequests((r) => r.kind === 'write')).toBe(0);
-    expect(portal.user(lea.id)?.status).toBe('Active');
+    expect(fixture.portal.countRequests((r) => r.kind === 'write')).toBe(0);
+    expect(fixture.portal.user(lea.id)?.status).toBe('Active');
   });
 
   it('the heir listed among the leavers is refused on that line; both options at once is a usage error', async () => {
     const { lea, heir } = leavers();
-    const list = await work.write('heir-listed.txt', `${lea.email}\n${heir.email}\n`);
+    const list = await fixture.work.write('heir-listed.txt', `${lea.email}\n${heir.email}\n`);
     const run = await runCli(['offboard', list, '--reassign-to', heir.email], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       'refused heir@example.com: this is the heir (--reassign-to): choose another one',
     );
-    expect(portal.user(heir.id)?.status).toBe('Active');
+    expect(fixture.portal.user(heir.id)?.status).toBe('Active');
     const both = await runCli(['offboard', list, '--reassign-to', heir.email, '--rooms-to-me'], {
-      cwd: work.dir,
-      env: portalEnv(portal),
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
     });
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('not both');

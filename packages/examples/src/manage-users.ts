@@ -6,8 +6,7 @@
  *
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/manage-users.ts`
  */
-import { NotFoundError } from '@docspace-people/sdk';
-import { type Example, isMain, runAsProgram, uniqueEmail } from './support/index.js';
+import { type Example, isMain, lookUpDeleted, runAsProgram, uniqueEmail } from './support/index.js';
 
 export const manageUsers: Example = {
   name: 'manage-users',
@@ -43,15 +42,7 @@ export const manageUsers: Example = {
       deleted = true;
       await step(
         'Look the user up again: they are gone (GET /people/{id})',
-        async () => {
-          try {
-            const person = await ds.people.get(created.id, mockAnswer({ code: 404 }));
-            return `still there: ${person.displayName}, ${person.status}`;
-          } catch (error) {
-            if (error instanceof NotFoundError) return `not found (${error.status})`;
-            throw error;
-          }
-        },
+        () => lookUpDeleted(ds, created.id, mockAnswer({ code: 404 })),
         (outcome) => outcome,
       );
     } finally {

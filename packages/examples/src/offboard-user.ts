@@ -9,8 +9,8 @@
  *
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/offboard-user.ts`
  */
-import { NotFoundError, ValidationError } from '@docspace-people/sdk';
-import { type Example, isMain, runAsProgram, uniqueEmail } from './support/index.js';
+import { ValidationError } from '@docspace-people/sdk';
+import { type Example, isMain, lookUpDeleted, runAsProgram, uniqueEmail } from './support/index.js';
 
 export const offboardUser: Example = {
   name: 'offboard-user',
@@ -82,15 +82,7 @@ export const offboardUser: Example = {
       );
       await step(
         'Look Lea up again: she is gone (GET /people/{id})',
-        async () => {
-          try {
-            const person = await ds.people.get(leaver.id, mockAnswer({ code: 404 }));
-            return `still there: ${person.displayName}, ${person.status}`;
-          } catch (error) {
-            if (error instanceof NotFoundError) return `not found (${error.status})`;
-            throw error;
-          }
-        },
+        () => lookUpDeleted(ds, leaver.id, mockAnswer({ code: 404 })),
         (outcome) => outcome,
       );
     } finally {

@@ -133,7 +133,7 @@ export async function checkReassign(
     throw new ValidationError(
       fields.to,
       'activeAdmin',
-      `is a ${heir.status} ${heir.type}: the heir must be an Active RoomAdmin or DocSpaceAdmin`,
+      `is a ${heir.type} (${heir.status}): the heir must be an Active RoomAdmin or DocSpaceAdmin`,
     );
   }
   people.forEach((person, i) => {

@@ -1,6 +1,6 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type PeopleFilter, type Person, ValidationError } from '@docspace-people/sdk';
+import { type DocSpace, type PeopleFilter, type Person, ValidationError } from '@docspace-people/sdk';
 import { connect, connectionHelp, connectionOptions } from '../connection.js';
 import { csvLine, spreadsheetSafe } from '../csv.js';
 import { type CliIO, ExitCode, FileError, fileProblem, UsageError, write, writeLine } from '../io.js';
@@ -10,7 +10,10 @@ import { idOf } from '../outcome-errors.js';
 export const exportHelp = `Usage: docspace-people export [--format csv|json] [filters] [--output <file>]
 
 Writes every matching person, fetched page by page (100 per request) and written as each page arrives, so
-memory stays flat however many people the portal has.
+memory stays flat however many people the portal has. Columns: id, email, firstName, lastName, displayName, type,
+status, activationStatus, registrationDate, department, location, groups (the names of the person's groups,
+separated by "; "; the portal's groups are read once before the export), quotaLimit and usedSpace (bytes; -1 is
+no limit; empty when the portal does not send them: per-user quotas off, or a plan without storage statistics).
 
 Options:
   --format csv|json   csv (default: a header row, one person per row) or json (an array, one person per line).
@@ -44,6 +47,9 @@ const FIELDS = [
   'registrationDate',
   'department',
   'location',
+  'groups',
+  'quotaLimit',
+  'usedSpace',
 ] as const;
 
 /** `docspace-people export`. Returns the exit status. */
@@ -91,13 +97,15 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     },
   };
 
+  // Whoever may list people (an admin or a RoomAdmin) may read groups too.
+  const groupsOf = await groupNamesByMember(ds);
   const out = values.output === undefined ? new StreamOut(io) : await FileOut.open(values.output);
   let count = 0;
   try {
     await out.write(format === 'csv' ? csvLine(FIELDS) : '[');
     for await (const person of list) {
       idOf(person, 'the list of people');
-      const row = toRow(person);
+      const row = toRow(person, groupsOf);
       await out.write(
         format === 'csv'
           ? csvLine(FIELDS.map((field) => spreadsheetSafe(row[field])))
@@ -149,7 +157,27 @@ function toFilter(values: {
   return filter;
 }
 
-function toRow(person: Person): Record<(typeof FIELDS)[number], string> {
+/**
+ * The names of each person's groups, by person id: every group of the portal read once with its members (Active
+ * and Pending people; the server hides Terminated members, whose groups come from their profile when it lists them).
+ */
+async function groupNamesByMember(ds: DocSpace): Promise<Map<string, string[]>> {
+  const byMember = new Map<string, string[]>();
+  for await (const listed of ds.groups.list()) {
+    const group = await ds.groups.get(listed.id);
+    for (const member of group.members ?? []) {
+      const key = member.id.toLowerCase();
+      byMember.set(key, [...(byMember.get(key) ?? []), group.name]);
+    }
+  }
+  return byMember;
+}
+
+function toRow(person: Person, groupsOf: Map<string, string[]>): Record<(typeof FIELDS)[number], string> {
+  const groups = new Set([
+    ...(groupsOf.get(person.id.toLowerCase()) ?? []),
+    ...person.groups.flatMap((group) => (group.name === undefined ? [] : [group.name])),
+  ]);
   return {
     id: person.id,
     email: person.email ?? '',
@@ -162,6 +190,9 @@ function toRow(person: Person): Record<(typeof FIELDS)[number], string> {
     registrationDate: person.registrationDate?.toISOString() ?? '',
     department: person.department ?? '',
     location: person.location ?? '',
+    groups: [...groups].sort().join('; '),
+    quotaLimit: person.quotaLimit === undefined ? '' : String(person.quotaLimit),
+    usedSpace: person.usedSpace === undefined ? '' : String(person.usedSpace),
   };
 }
 

@@ -1,3 +1,4 @@
+export { lookUpDeleted } from './look-up.js';
 export { isMain, runAsProgram } from './main.js';
 export {
   describeError,

@@ -1,0 +1,44 @@
+import { parseCsv } from '@docspace-people/cli';
+import { describe, expect, it } from 'vitest';
+import { portalEnv, portalFixture, runCli } from './support/cli-process.js';
+
+// export: the groups column (names of each person's groups) and the quota columns (only what the server sends).
+
+const fixture = portalFixture();
+
+/** The exported rows as objects by column name. */
+async function exported(env: Record<string, string>): Promise<Record<string, string>[]> {
+  const run = await runCli(['export'], { cwd: fixture.work.dir, env });
+  expect(run.code).toBe(0);
+  const [header, ...records] = parseCsv(run.stdout);
+  const names = header?.fields ?? [];
+  const rows = records.map((record) =>
+    Object.fromEntries(names.map((name, i) => [name, record.fields[i] ?? ''])),
+  );
+  return rows;
+}
+
+describe('export: groups and quota', () => {
+  it("lists each person's group names and the quota the server sends", async () => {
+    fixture.portal.setUserQuota({ enabled: true, defaultBytes: 10 * 1024 ** 3 });
+    const ann = fixture.portal.addUser({ email: 'ann@example.com', quotaLimit: 1024, usedSpace: 512 });
+    const bob = fixture.portal.addUser({ email: 'bob@example.com' });
+    fixture.portal.addGroup({ name: 'Sales', manager: ann.id, members: [bob.id] });
+    fixture.portal.addGroup({ name: 'Marketing', members: [ann.id] });
+    const rows = await exported(portalEnv(fixture.portal));
+    const row = (email: string) => rows.find((r) => r.email === email);
+    expect(row('ann@example.com')).toMatchObject({
+      groups: 'Marketing; Sales',
+      quotaLimit: '1024',
+      usedSpace: '512',
+    });
+    expect(row('bob@example.com')).toMatchObject({ groups: 'Sales', quotaLimit: String(10 * 1024 ** 3) });
+    expect(row('owner@example.com')).toMatchObject({ groups: '' });
+  });
+
+  it('leaves the quota columns empty while per-user quotas are off (nothing invented)', async () => {
+    fixture.portal.addUser({ email: 'ann@example.com', quotaLimit: 1024 });
+    const rows = await exported(portalEnv(fixture.portal));
+    expect(rows.find((r) => r.email === 'ann@example.com')).toMatchObject({ quotaLimit: '', usedSpace: '' });
+  });
+});
