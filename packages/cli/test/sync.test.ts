@@ -287,7 +287,7 @@ describe('safety', () => {
       'remove-from-group ada@example.com',
       'terminate new@example.com',
     ]);
-    const noHeir = await sync.cli(['apply', undoPath, '--poll-interval', '10', '--allow-mass-changes']);
+    const noHeir = await sync.cli(['apply', undoPath, '--poll-interval', '100', '--allow-mass-changes']);
     expect(noHeir.code).toBe(1);
     expect(noHeir.stderr).toContain('a downgrade needs an heir');
     // Run again with the same report and an heir: the refused item is tried again, the rest is not resent.
@@ -295,7 +295,7 @@ describe('safety', () => {
       'apply',
       undoPath,
       '--poll-interval',
-      '10',
+      '100',
       '--allow-mass-changes',
       '--heir',
       'heir@example.com',

@@ -34,7 +34,8 @@ Options:
                          more than 25 (whichever is smaller); refused without it
   --heir <who>           e-mail or id of the heir for deletions and downgrades that name none
   --json                 write one JSON line per item outcome, and a summary line, to stdout
-  --poll-interval <ms>   milliseconds between polls of the server's tasks (downgrades, deletions); default 1000
+  --poll-interval <ms>   milliseconds between polls of the server's tasks (downgrades, deletions); 100 to
+                         60000, default 1000
   -h, --help             show this help
 
 ${connectionHelp}
@@ -280,7 +281,7 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '').replace(/\/api\/2\.0$
 function parsePoll(value: string | undefined): number {
   if (value === undefined) return 1000;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 60_000)
-    throw new UsageError(`--poll-interval must be 1 to 60000 milliseconds, not ${value}`);
+  if (!Number.isInteger(n) || n < 100 || n > 60_000)
+    throw new UsageError(`--poll-interval must be 100 to 60000 milliseconds, not ${value}`);
   return n;
 }

@@ -27,9 +27,9 @@ export function syncRunner(get: () => { portal: FakePortal; dir: string; path: (
         run.code === 0 ? (JSON.parse(readFileSync(get().path(out), 'utf8')) as PlanJson) : undefined;
       return { run, plan };
     },
-    /** `apply <plan> --poll-interval 10 ...`. */
+    /** `apply <plan> --poll-interval 100 ...` (the SDK's shortest poll interval). */
     apply: (plan: string, ...args: string[]) =>
-      cli(['apply', get().path(plan), '--poll-interval', '10', ...args]),
+      cli(['apply', get().path(plan), '--poll-interval', '100', ...args]),
     /** The report entries of an apply (final form: one per item), found by the path the run printed. */
     report: (run: CliRun) =>
       JSON.parse(readFileSync(printedPath(run, 'Report'), 'utf8')) as {
