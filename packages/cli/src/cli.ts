@@ -11,7 +11,7 @@ import { planCommand, planHelp } from './sync/plan-command.js';
 /** `docspace-people --help`. */
 export const mainHelp = `Usage: docspace-people <command> [options]
 
-Bulk onboarding and offboarding for ONLYOFFICE DocSpace, on @docspace-people/sdk.
+Bulk onboarding, offboarding and directory sync for ONLYOFFICE DocSpace, on @docspace-people/sdk.
 
 Commands:
   import <users.csv>      create the users of a CSV file (firstName,lastName,email[,type]); resumable
