@@ -1,27 +1,14 @@
-import { type FakePortal, startFakePortal } from '@docspace-people/testing';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { portalEnv, spawnCli, waitFor, workDir } from './support/cli-process.js';
-import { desiredCsv, syncRunner } from './support/sync.js';
+import { describe, expect, it } from 'vitest';
+import { portalEnv, spawnCli, waitFor } from './support/cli-process.js';
+import { desiredCsv, syncFixture, syncRunner } from './support/sync.js';
 
 // apply killed with SIGKILL and resumed, and apply under injected connection resets, 503s and 429 bursts.
 
-let portal: FakePortal;
-let work: Awaited<ReturnType<typeof workDir>>;
-beforeAll(async () => {
-  portal = await startFakePortal({ retryAfterSeconds: 0.02 });
-});
-beforeEach(async () => {
-  work = await workDir();
-});
-afterEach(async () => {
-  portal.reset();
-  await work.remove();
-});
-afterAll(() => portal.stop());
-const sync = syncRunner(() => ({ portal, dir: work.dir, path: work.path }));
+const fixture = syncFixture({ retryAfterSeconds: 0.02 });
+const sync = syncRunner(() => ({ portal: fixture.portal, dir: fixture.work.dir, path: fixture.work.path }));
 
 /** Create requests (POST /people) the portal received. */
-const creates = () => portal.requests('addMember');
+const creates = () => fixture.portal.requests('addMember');
 /** Creates the server refused because the e-mail was taken: what sending a create twice produces. */
 const duplicates = () => creates().filter((r) => r.status === 500);
 
@@ -36,27 +23,30 @@ describe('apply, killed and resumed', () => {
       '',
       '',
     ]);
-    await work.write('desired.csv', desiredCsv(people));
+    await fixture.work.write('desired.csv', desiredCsv(people));
     const { plan } = await sync.plan('desired.csv', 'plan.json');
     expect(plan?.items).toHaveLength(150);
-    portal.setLatency(15);
-    const child = spawnCli(['apply', work.path('plan.json'), '--report', work.path('report.json')], {
-      cwd: work.dir,
-      env: portalEnv(portal),
-    });
+    fixture.portal.setLatency(15);
+    const child = spawnCli(
+      ['apply', fixture.work.path('plan.json'), '--report', fixture.work.path('report.json')],
+      {
+        cwd: fixture.work.dir,
+        env: portalEnv(fixture.portal),
+      },
+    );
     await waitFor(() => creates().length >= 40, '40 creates');
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('close', resolve));
-    await portal.idle();
-    const beforeResume = portal.users((u) => !u.isOwner).length;
+    await fixture.portal.idle();
+    const beforeResume = fixture.portal.users((u) => !u.isOwner).length;
     expect(beforeResume).toBeGreaterThan(0);
     expect(beforeResume).toBeLessThan(150);
-    portal.setLatency(0);
+    fixture.portal.setLatency(0);
 
-    const resumed = await sync.apply('plan.json', '--report', work.path('report.json'));
+    const resumed = await sync.apply('plan.json', '--report', fixture.work.path('report.json'));
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain('150 items: 150 applied');
-    expect(portal.users((u) => !u.isOwner)).toHaveLength(150);
+    expect(fixture.portal.users((u) => !u.isOwner)).toHaveLength(150);
     expect(creates()).toHaveLength(150);
     expect(duplicates()).toEqual([]);
     expect(sync.report(resumed).map((e) => e.outcome)).toEqual(Array(150).fill('applied'));
@@ -66,8 +56,8 @@ describe('apply, killed and resumed', () => {
 
 describe('apply under chaos', () => {
   it('1,000 changes with connection resets, 503s and 429 bursts: 0 lost, 0 duplicated, every outcome reported', async () => {
-    const seeded = portal.seedUsers(200, (i) => ({ firstName: 'S', lastName: `${i}`, type: 'User' }));
-    portal.addGroup({ name: 'Chaos' });
+    const seeded = fixture.portal.seedUsers(200, (i) => ({ firstName: 'S', lastName: `${i}`, type: 'User' }));
+    fixture.portal.addGroup({ name: 'Chaos' });
     const rows: string[][] = [];
     seeded.forEach((person, i) => {
       const upgrade = i < 100;
@@ -82,7 +72,7 @@ describe('apply under chaos', () => {
       ]);
     });
     for (let i = 0; i < 800; i++) rows.push([`new${i}@example.com`, 'N', `${i}`, 'User', '', '', '']);
-    await work.write('desired.csv', desiredCsv(rows));
+    await fixture.work.write('desired.csv', desiredCsv(rows));
     const { plan } = await sync.plan('desired.csv', 'plan.json');
     expect(plan?.items).toHaveLength(1000);
     expect(plan?.items.filter((i) => i.action === 'create')).toHaveLength(800);
@@ -92,18 +82,22 @@ describe('apply under chaos', () => {
     let all = 0;
     const isWrite = (r: { method: string }) => r.method !== 'GET';
     // Lost answers: the write is carried out, then the connection is reset.
-    portal.failNext({
+    fixture.portal.failNext({
       match: (r) => isWrite(r) && ++writes % 13 === 0,
       action: 'reset',
       when: 'after',
       times: Infinity,
     });
     // Resets before the server acts (reads and writes), and 503s (an nginx page) on writes.
-    portal.failNext({ match: () => ++resets % 29 === 0, action: 'reset', times: Infinity });
+    fixture.portal.failNext({ match: () => ++resets % 29 === 0, action: 'reset', times: Infinity });
     let unavailable = 0;
-    portal.failNext({ match: (r) => isWrite(r) && ++unavailable % 17 === 0, action: 503, times: Infinity });
+    fixture.portal.failNext({
+      match: (r) => isWrite(r) && ++unavailable % 17 === 0,
+      action: 503,
+      times: Infinity,
+    });
     // 429 bursts: 6 requests in a row, every 150 requests, with a short Retry-After.
-    portal.failNext({
+    fixture.portal.failNext({
       match: () => (++all + 75) % 150 < 6,
       action: 429,
       retryAfterSeconds: 0.02,
@@ -111,19 +105,19 @@ describe('apply under chaos', () => {
     });
 
     const applied = await sync.apply('plan.json', '--allow-mass-changes');
-    portal.clearFaults();
+    fixture.portal.clearFaults();
     expect(applied.code, applied.stdout.slice(-2000) + applied.stderr.slice(-2000)).toBe(0);
     const report = sync.report(applied);
     expect(report).toHaveLength(1000);
     expect(report.filter((e) => e.outcome !== 'applied')).toEqual([]);
-    expect(portal.requests().filter((r) => r.status === 'reset').length).toBeGreaterThan(50);
-    expect(portal.requests().filter((r) => r.status === 503).length).toBeGreaterThan(10);
-    expect(portal.requests().filter((r) => r.status === 429).length).toBeGreaterThan(10);
+    expect(fixture.portal.requests().filter((r) => r.status === 'reset').length).toBeGreaterThan(50);
+    expect(fixture.portal.requests().filter((r) => r.status === 503).length).toBeGreaterThan(10);
+    expect(fixture.portal.requests().filter((r) => r.status === 429).length).toBeGreaterThan(10);
 
-    expect(portal.users((u) => u.email.startsWith('new'))).toHaveLength(800);
+    expect(fixture.portal.users((u) => u.email.startsWith('new'))).toHaveLength(800);
     expect(duplicates()).toEqual([]);
-    expect(portal.users((u) => u.type === 'RoomAdmin')).toHaveLength(100);
-    expect(portal.groups()[0]?.memberIds).toHaveLength(100);
+    expect(fixture.portal.users((u) => u.type === 'RoomAdmin')).toHaveLength(100);
+    expect(fixture.portal.groups()[0]?.memberIds).toHaveLength(100);
     expect((await sync.plan('desired.csv', 'again.json')).plan?.items).toEqual([]);
   });
 });

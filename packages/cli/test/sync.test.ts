@@ -1,26 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type FakePortal, startFakePortal } from '@docspace-people/testing';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { workDir } from './support/cli-process.js';
-import { desiredCsv, MARKER, printedPath, syncRunner } from './support/sync.js';
+import { describe, expect, it } from 'vitest';
+import { desiredCsv, MARKER, printedPath, syncFixture, syncRunner } from './support/sync.js';
 
 // `docspace-people plan` / `apply` as real processes against the stateful fake portal.
 
-let portal: FakePortal;
-let work: Awaited<ReturnType<typeof workDir>>;
-beforeAll(async () => {
-  portal = await startFakePortal({ userQuota: { enabled: true }, taskStepMs: 1, typeChangePolls: 2 });
-});
-beforeEach(async () => {
-  work = await workDir();
-});
-afterEach(async () => {
-  portal.reset();
-  await work.remove();
-});
-afterAll(() => portal.stop());
-const sync = syncRunner(() => ({ portal, dir: work.dir, path: work.path }));
+const fixture = syncFixture({ userQuota: { enabled: true }, taskStepMs: 1, typeChangePolls: 2 });
+const sync = syncRunner(() => ({ portal: fixture.portal, dir: fixture.work.dir, path: fixture.work.path }));
 const DAY = 86_400_000;
+
+/** heir@example.com (a RoomAdmin, who may receive data) and ada@example.com (a User). */
+function seedHeirAndAda(): void {
+  fixture.portal.addUser({ email: 'heir@example.com', type: 'RoomAdmin' });
+  fixture.portal.addUser({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', type: 'User' });
+}
 
 const desired = [
   ['ada@example.com', 'Ada', 'Lovelace', 'RoomAdmin', 'Engineering;Sales', 'active', '1GB'],
@@ -30,8 +22,8 @@ const desired = [
 
 describe('plan and apply', () => {
   it('empty portal: plan, apply, the portal equals the file, and a second plan is empty', async () => {
-    await work.write('desired.csv', desiredCsv(desired));
-    portal.addGroup({ name: 'Engineering' });
+    await fixture.work.write('desired.csv', desiredCsv(desired));
+    fixture.portal.addGroup({ name: 'Engineering' });
     const { run, plan } = await sync.plan('desired.csv', 'plan.json', '--create-groups', 'Sales');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\+ create-group\s+Sales/);
@@ -40,27 +32,27 @@ describe('plan and apply', () => {
     );
     expect(plan?.version).toBe(1);
     expect(plan?.items.map((i) => i.action)).toEqual(['create-group', 'create', 'create', 'create']);
-    expect(portal.countRequests((r) => r.method !== 'GET')).toBe(0);
+    expect(fixture.portal.countRequests((r) => r.method !== 'GET')).toBe(0);
 
     const applied = await sync.apply('plan.json');
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(applied.stdout).toContain('4 items: 4 applied');
 
-    const people = portal.users((u) => !u.isOwner);
+    const people = fixture.portal.users((u) => !u.isOwner);
     expect(people.map((u) => [u.email, u.type, u.notes]).sort()).toEqual([
       ['ada@example.com', 'RoomAdmin', MARKER],
       ['alan@example.com', 'User', MARKER],
       ['grace@example.com', 'User', MARKER],
     ]);
     const members = (name: string) =>
-      portal
+      fixture.portal
         .groups()
         .find((g) => g.name === name)
-        ?.memberIds.map((id) => portal.user(id)?.email)
+        ?.memberIds.map((id) => fixture.portal.user(id)?.email)
         .sort();
     expect(members('Engineering')).toEqual(['ada@example.com', 'grace@example.com']);
     expect(members('Sales')).toEqual(['ada@example.com']);
-    expect(portal.user('ada@example.com')?.quotaLimit).toBe(1024 ** 3);
+    expect(fixture.portal.user('ada@example.com')?.quotaLimit).toBe(1024 ** 3);
 
     const again = await sync.plan('desired.csv', 'plan2.json', '--create-groups', 'Sales');
     expect(again.plan?.items).toEqual([]);
@@ -68,20 +60,24 @@ describe('plan and apply', () => {
   });
 
   it('plans upgrades, downgrades to an heir, group changes, reactivation and termination; apply does them', async () => {
-    portal.addUser({ email: 'heir@example.com', type: 'RoomAdmin' });
-    portal.addUser({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', type: 'User' });
-    portal.addUser({ email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper', type: 'RoomAdmin' });
-    const eng = portal.addGroup({ name: 'Engineering', members: ['grace@example.com'] });
-    portal.addUser({
+    seedHeirAndAda();
+    fixture.portal.addUser({
+      email: 'grace@example.com',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      type: 'RoomAdmin',
+    });
+    const eng = fixture.portal.addGroup({ name: 'Engineering', members: ['grace@example.com'] });
+    fixture.portal.addUser({
       email: 'alan@example.com',
       firstName: 'Alan',
       lastName: 'Turing',
       status: 'Terminated',
     });
-    portal.addUser({ email: 'bob@example.com', notes: MARKER });
+    fixture.portal.addUser({ email: 'bob@example.com', notes: MARKER });
     // Engineering-old is not named in the file: its members are left alone.
-    portal.addGroup({ name: 'Engineering-old', members: ['grace@example.com'] });
-    await work.write(
+    fixture.portal.addGroup({ name: 'Engineering-old', members: ['grace@example.com'] });
+    await fixture.work.write(
       'desired.csv',
       desiredCsv([
         ['ada@example.com', 'Ada', 'Lovelace', 'RoomAdmin', 'Engineering', '', ''],
@@ -104,43 +100,44 @@ describe('plan and apply', () => {
     // 1 termination of 5 managed people is over 10%: the threshold applies to small portals too.
     const applied = await sync.apply('plan.json', '--allow-mass-changes');
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
-    expect(portal.user('ada@example.com')?.type).toBe('RoomAdmin');
-    expect(portal.user('grace@example.com')?.type).toBe('User');
-    expect(portal.user('alan@example.com')?.status).toBe('Active');
-    expect(portal.user('bob@example.com')?.status).toBe('Terminated');
-    expect(portal.group(eng.id)?.memberIds).toEqual([portal.user('ada@example.com')?.id]);
+    expect(fixture.portal.user('ada@example.com')?.type).toBe('RoomAdmin');
+    expect(fixture.portal.user('grace@example.com')?.type).toBe('User');
+    expect(fixture.portal.user('alan@example.com')?.status).toBe('Active');
+    expect(fixture.portal.user('bob@example.com')?.status).toBe('Terminated');
+    expect(fixture.portal.group(eng.id)?.memberIds).toEqual([fixture.portal.user('ada@example.com')?.id]);
     expect(
-      portal.typeChangeTasks().find((t) => t.userId === portal.user('grace@example.com')?.id)?.reassignUserId,
-    ).toBe(portal.user('heir@example.com')?.id);
+      fixture.portal.typeChangeTasks().find((t) => t.userId === fixture.portal.user('grace@example.com')?.id)
+        ?.reassignUserId,
+    ).toBe(fixture.portal.user('heir@example.com')?.id);
     expect((await sync.plan('desired.csv', 'again.json')).plan?.items).toEqual([]);
   });
 
   it('drift: an item whose person changed since planning is refused and reported; the rest is applied', async () => {
     for (const email of ['a@example.com', 'b@example.com', 'c@example.com'])
-      portal.addUser({ email, type: 'User' });
-    await work.write(
+      fixture.portal.addUser({ email, type: 'User' });
+    await fixture.work.write(
       'desired.csv',
       desiredCsv(
         ['a', 'b', 'c'].map((x) => [`${x}@example.com`, x.toUpperCase(), 'Test', 'RoomAdmin', '', '', '']),
       ),
     );
     await sync.plan('desired.csv', 'plan.json');
-    portal.updateUser('b@example.com', { type: 'Guest' });
+    fixture.portal.updateUser('b@example.com', { type: 'Guest' });
     const applied = await sync.apply('plan.json');
     expect(applied.code).toBe(1);
     expect(applied.stderr).toMatch(
       /change-type b@example.com: drift \(changed since planning: type is Guest, was User\)/,
     );
-    expect(portal.users((u) => u.type === 'RoomAdmin').map((u) => u.email)).toEqual([
+    expect(fixture.portal.users((u) => u.type === 'RoomAdmin').map((u) => u.email)).toEqual([
       'a@example.com',
       'c@example.com',
     ]);
-    expect(portal.user('b@example.com')?.type).toBe('Guest');
+    expect(fixture.portal.user('b@example.com')?.type).toBe('Guest');
     expect(sync.report(applied).map((e) => e.outcome)).toEqual(['applied', 'drift', 'applied']);
   });
 
   it('writes JSON lines with --json and an exit status that says whether everything applied', async () => {
-    await work.write('desired.csv', desiredCsv([desired[2]]));
+    await fixture.work.write('desired.csv', desiredCsv([desired[2]]));
     await sync.plan('desired.csv', 'plan.json');
     const applied = await sync.apply('plan.json', '--json');
     const lines = applied.stdout
@@ -156,36 +153,36 @@ describe('plan and apply', () => {
 describe('safety', () => {
   it('refuses a plan that terminates more than min(10% of the people in scope, 25) without --allow-mass-changes', async () => {
     const people = Array.from({ length: 30 }, (_, i) => `p${i}@example.com`);
-    for (const email of people) portal.addUser({ email, notes: MARKER });
-    await work.write(
+    for (const email of people) fixture.portal.addUser({ email, notes: MARKER });
+    await fixture.work.write(
       'desired.csv',
       desiredCsv(people.slice(4).map((e) => [e, 'P', 'Test', 'User', '', '', ''])),
     );
     const { plan, run } = await sync.plan('desired.csv', 'plan.json');
     expect(plan?.items.filter((i) => i.action === 'terminate')).toHaveLength(4);
     expect(run.stdout).toContain('exceed the limit of 3');
-    portal.resetStats();
+    fixture.portal.resetStats();
     const refused = await sync.apply('plan.json');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('terminates or deletes 4 people, more than 3');
-    expect(portal.countRequests()).toBe(0);
+    expect(fixture.portal.countRequests()).toBe(0);
     const forced = await sync.apply('plan.json', '--allow-mass-changes');
     expect(forced.code).toBe(0);
-    expect(portal.users((u) => u.status === 'Terminated')).toHaveLength(4);
+    expect(fixture.portal.users((u) => u.status === 'Terminated')).toHaveLength(4);
   });
 
   it('deletes only after the grace period, naming the heir; the plan shows when the others become deletable', async () => {
-    portal.addUser({ email: 'heir@example.com', type: 'RoomAdmin' });
-    portal.addUser({ email: 'old@example.com', notes: MARKER, type: 'RoomAdmin' });
-    portal.addUser({ email: 'recent@example.com', notes: MARKER });
-    portal.updateUser('old@example.com', {
+    fixture.portal.addUser({ email: 'heir@example.com', type: 'RoomAdmin' });
+    fixture.portal.addUser({ email: 'old@example.com', notes: MARKER, type: 'RoomAdmin' });
+    fixture.portal.addUser({ email: 'recent@example.com', notes: MARKER });
+    fixture.portal.updateUser('old@example.com', {
       status: 'Terminated',
       terminatedDate: new Date(Date.now() - 40 * DAY),
     });
     const recentDate = new Date(Date.now() - 10 * DAY);
-    portal.updateUser('recent@example.com', { status: 'Terminated', terminatedDate: recentDate });
-    const room = portal.addRoom({ title: 'Old room', owner: 'old@example.com' });
-    await work.write(
+    fixture.portal.updateUser('recent@example.com', { status: 'Terminated', terminatedDate: recentDate });
+    const room = fixture.portal.addRoom({ title: 'Old room', owner: 'old@example.com' });
+    await fixture.work.write(
       'desired.csv',
       desiredCsv([['heir@example.com', 'Heir', 'Test', 'RoomAdmin', '', '', '']]),
     );
@@ -195,7 +192,7 @@ describe('safety', () => {
     const refused = await sync.apply('noheir.json', '--allow-mass-changes');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('every deletion names the heir');
-    expect(portal.user('old@example.com')).toBeDefined();
+    expect(fixture.portal.user('old@example.com')).toBeDefined();
 
     const { plan, run } = await sync.plan('desired.csv', 'plan.json', '--heir', 'heir@example.com');
     expect(plan?.items.map((i) => `${i.action} ${i.email}`)).toEqual(['delete old@example.com']);
@@ -208,9 +205,9 @@ describe('safety', () => {
     expect(run.stdout).toMatch(/recent@example.com\s+terminated \S+, deletable from \S+/);
     const applied = await sync.apply('plan.json', '--allow-mass-changes');
     expect(applied.code, applied.stderr).toBe(0);
-    expect(portal.user('old@example.com')).toBeUndefined();
-    expect(portal.room(room.id)?.ownerId).toBe(portal.user('heir@example.com')?.id);
-    expect(portal.user('recent@example.com')).toBeDefined();
+    expect(fixture.portal.user('old@example.com')).toBeUndefined();
+    expect(fixture.portal.room(room.id)?.ownerId).toBe(fixture.portal.user('heir@example.com')?.id);
+    expect(fixture.portal.user('recent@example.com')).toBeDefined();
 
     const shorter = await sync.plan(
       'desired.csv',
@@ -224,12 +221,15 @@ describe('safety', () => {
   });
 
   it('scope: only people in scope are terminated for missing from the file; never the owner or the caller', async () => {
-    const admin = portal.addCaller('DocSpaceAdmin', { email: 'me@example.com' });
-    portal.addUser({ email: 'manual@example.com' });
-    portal.addUser({ email: 'tool@example.com', notes: `hello ${MARKER}` });
-    portal.addUser({ email: 'member@example.com' });
-    portal.addGroup({ name: 'Contractors', members: ['member@example.com'] });
-    await work.write('desired.csv', desiredCsv([['keep@example.com', 'Keep', 'Test', 'User', '', '', '']]));
+    const admin = fixture.portal.addCaller('DocSpaceAdmin', { email: 'me@example.com' });
+    fixture.portal.addUser({ email: 'manual@example.com' });
+    fixture.portal.addUser({ email: 'tool@example.com', notes: `hello ${MARKER}` });
+    fixture.portal.addUser({ email: 'member@example.com' });
+    fixture.portal.addGroup({ name: 'Contractors', members: ['member@example.com'] });
+    await fixture.work.write(
+      'desired.csv',
+      desiredCsv([['keep@example.com', 'Keep', 'Test', 'User', '', '', '']]),
+    );
     const planned = async (...scope: string[]) => {
       const { run, plan } = await sync.plan('desired.csv', 'plan.json', ...scope);
       expect(run.code, run.stderr).toBe(0);
@@ -246,16 +246,16 @@ describe('safety', () => {
     ]);
     const asAdmin = await sync.cli([
       'plan',
-      work.path('desired.csv'),
+      fixture.work.path('desired.csv'),
       '--scope',
       'all',
       '--out',
-      work.path('admin.json'),
+      fixture.work.path('admin.json'),
       '--token',
       admin.token,
     ]);
     expect(asAdmin.code, asAdmin.stderr).toBe(0);
-    const adminPlan = JSON.parse(readFileSync(work.path('admin.json'), 'utf8')) as {
+    const adminPlan = JSON.parse(readFileSync(fixture.work.path('admin.json'), 'utf8')) as {
       items: { email: string }[];
     };
     expect(adminPlan.items.map((i) => i.email)).not.toContain('me@example.com');
@@ -263,10 +263,9 @@ describe('safety', () => {
   });
 
   it('writes an undo plan that apply accepts: created people terminated, type and group changes back', async () => {
-    portal.addUser({ email: 'heir@example.com', type: 'RoomAdmin' });
-    portal.addUser({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', type: 'User' });
-    const eng = portal.addGroup({ name: 'Engineering' });
-    await work.write(
+    seedHeirAndAda();
+    const eng = fixture.portal.addGroup({ name: 'Engineering' });
+    await fixture.work.write(
       'desired.csv',
       desiredCsv([
         ['ada@example.com', 'Ada', 'Lovelace', 'RoomAdmin', 'Engineering', '', ''],
@@ -301,26 +300,26 @@ describe('safety', () => {
       'heir@example.com',
     ]);
     expect(undone.stdout).toContain('3 applied');
-    expect(portal.countRequests('removeMembersFrom')).toBe(1);
+    expect(fixture.portal.countRequests('removeMembersFrom')).toBe(1);
     expect(undone.code, undone.stdout + undone.stderr).toBe(0);
-    expect(portal.user('ada@example.com')?.type).toBe('User');
-    expect(portal.user('new@example.com')?.status).toBe('Terminated');
-    expect(portal.group(eng.id)?.memberIds).not.toContain(portal.user('ada@example.com')?.id);
+    expect(fixture.portal.user('ada@example.com')?.type).toBe('User');
+    expect(fixture.portal.user('new@example.com')?.status).toBe('Terminated');
+    expect(fixture.portal.group(eng.id)?.memberIds).not.toContain(fixture.portal.user('ada@example.com')?.id);
   });
 
   it('refuses a plan of an unknown schema version, and a report of another plan', async () => {
-    await work.write('desired.csv', desiredCsv([desired[2]]));
+    await fixture.work.write('desired.csv', desiredCsv([desired[2]]));
     const { plan } = await sync.plan('desired.csv', 'plan.json');
-    writeFileSync(work.path('v2.json'), JSON.stringify({ ...plan, version: 2 }));
+    writeFileSync(fixture.work.path('v2.json'), JSON.stringify({ ...plan, version: 2 }));
     const v2 = await sync.apply('v2.json');
     expect(v2.code).toBe(2);
     expect(v2.stderr).toContain('schema version 2 is not supported');
     writeFileSync(
-      work.path('other.json'),
+      fixture.work.path('other.json'),
       JSON.stringify({ ...plan, items: [{ ...plan?.items[0], email: 'x@example.com' }] }),
     );
-    await sync.apply('plan.json', '--report', work.path('shared.json'));
-    const other = await sync.apply('other.json', '--report', work.path('shared.json'));
+    await sync.apply('plan.json', '--report', fixture.work.path('shared.json'));
+    const other = await sync.apply('other.json', '--report', fixture.work.path('shared.json'));
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('is the report of another plan');
   });
@@ -328,8 +327,8 @@ describe('safety', () => {
 
 describe('bad desired files', () => {
   it('reports every bad row with its line and plans nothing', async () => {
-    portal.addGroup({ name: 'Engineering' });
-    await work.write(
+    fixture.portal.addGroup({ name: 'Engineering' });
+    await fixture.work.write(
       'bad.csv',
       desiredCsv([
         ['ok@example.com', 'Ok', 'Row', 'User', 'Engineering', '', ''],
@@ -340,7 +339,12 @@ describe('bad desired files', () => {
         ['z@example.com', 'Bad', 'Status', 'User', '', 'gone', 'lots'],
       ]),
     );
-    const run = await sync.cli(['plan', work.path('bad.csv'), '--out', work.path('bad-plan.json')]);
+    const run = await sync.cli([
+      'plan',
+      fixture.work.path('bad.csv'),
+      '--out',
+      fixture.work.path('bad-plan.json'),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('has 6 problems; nothing was planned');
     expect(run.stderr).toContain('line 3: email "not-an-email" is not a valid address');
@@ -351,11 +355,11 @@ describe('bad desired files', () => {
     expect(run.stderr).toContain('line 6: the e-mail OK@example.com is already on line 2');
     expect(run.stderr).toContain('line 7: status "gone" is not active or terminated');
     expect(run.stderr).toContain('line 7: quota "lots" is not a size');
-    expect(() => readFileSync(work.path('bad-plan.json'))).toThrow();
+    expect(() => readFileSync(fixture.work.path('bad-plan.json'))).toThrow();
   });
 
   it('reads JSON desired files, with lines for bad people', async () => {
-    await work.write(
+    await fixture.work.write(
       'desired.json',
       `{
   "groups": ["Sales"],
@@ -368,10 +372,10 @@ describe('bad desired files', () => {
 }
 `,
     );
-    const run = await sync.cli(['plan', work.path('desired.json')]);
+    const run = await sync.cli(['plan', fixture.work.path('desired.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('line 5: email "bad@" is not a valid address');
-    await work.write(
+    await fixture.work.write(
       'good.json',
       JSON.stringify({
         groups: ['Sales'],

@@ -232,30 +232,19 @@ async function applyToPerson(ctx: ApplyContext, item: PlanItem, resumed: boolean
     return refused(`${person.isOwner ? 'the owner' : 'the caller'} is never changed by apply`);
   }
   switch (item.action) {
-    case 'reactivate': {
-      if (person.status === 'Active') return resumed ? applied(RESUMED) : drift('already active');
-      if (person.status !== item.before.status) return drift(`status is ${person.status}`);
-      ctx.markPending();
-      const status = async () => (await current(ds, id))?.status;
-      const answer = await settle(
-        () => ds.people.reactivate(id),
-        async () => (await status()) === 'Active',
-      );
-      if (answer === LANDED) return applied(LOST);
-      return answer[0]?.status === 'Active' ? applied() : failed('the server did not reactivate them');
-    }
+    case 'reactivate':
     case 'terminate': {
-      if (person.status === 'Terminated') return resumed ? applied(RESUMED) : drift('already terminated');
+      const target = item.action === 'reactivate' ? 'Active' : 'Terminated';
+      if (person.status === target) return resumed ? applied(RESUMED) : drift(`already ${target}`);
       if (person.status !== item.before.status)
         return drift(`status is ${person.status}, was ${item.before.status}`);
       ctx.markPending();
-      const status = async () => (await current(ds, id))?.status;
       const answer = await settle(
-        () => ds.people.terminate(id),
-        async () => (await status()) === 'Terminated',
+        () => (target === 'Active' ? ds.people.reactivate(id) : ds.people.terminate(id)),
+        async () => (await current(ds, id))?.status === target,
       );
       if (answer === LANDED) return applied(LOST);
-      return answer[0]?.status === 'Terminated' ? applied() : failed('the server did not terminate them');
+      return answer[0]?.status === target ? applied() : failed(`the server did not make them ${target}`);
     }
     case 'change-type': {
       if (person.type === item.to) return resumed ? applied(RESUMED) : drift(`already ${item.to}`);

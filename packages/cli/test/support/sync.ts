@@ -1,6 +1,27 @@
 import { readFileSync } from 'node:fs';
-import type { FakePortal } from '@docspace-people/testing';
-import { type CliRun, portalEnv, runCli } from './cli-process.js';
+import { type FakePortal, type FakePortalOptions, startFakePortal } from '@docspace-people/testing';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { type CliRun, portalEnv, runCli, workDir } from './cli-process.js';
+
+/**
+ * The setup of a plan/apply test file: one fake portal for the file (reset after each test) and a fresh work
+ * folder per test (so reports and undo plans of one test never meet another's). Read them inside tests.
+ */
+export function syncFixture(options: FakePortalOptions) {
+  const fixture = {} as { portal: FakePortal; work: Awaited<ReturnType<typeof workDir>> };
+  beforeAll(async () => {
+    fixture.portal = await startFakePortal(options);
+  });
+  beforeEach(async () => {
+    fixture.work = await workDir();
+  });
+  afterEach(async () => {
+    fixture.portal.reset();
+    await fixture.work.remove();
+  });
+  afterAll(() => fixture.portal.stop());
+  return fixture;
+}
 
 /** A plan file as tests read it. */
 export interface PlanJson {
