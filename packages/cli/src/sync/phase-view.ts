@@ -1,7 +1,7 @@
 import type { DocSpace } from '@docspace-people/sdk';
 import { retrying } from './applier.js';
 import type { PlanItem } from './model.js';
-import { compact, groupMembers, listGroups, type PortalPerson } from './portal.js';
+import { everyone, groupMembers, listGroups, type PortalPerson } from './portal.js';
 
 /**
  * The portal as one step of apply sees it, read once at the start of the step: the people its items name (by id
@@ -32,8 +32,7 @@ export async function readPhaseView(
     await retrying(async () => {
       view.people.clear();
       view.emails.clear();
-      for await (const found of ds.people.list()) {
-        const person = compact(found);
+      for await (const person of everyone(ds)) {
         const email = person.email.toLowerCase();
         if (!ids.has(person.id) && !emails.has(email)) continue;
         view.people.set(person.id, person);

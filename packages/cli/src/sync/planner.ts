@@ -15,7 +15,7 @@ import {
   type PlanItem,
   typeRank,
 } from './model.js';
-import { compact, groupMembers, listGroups, type PortalPerson } from './portal.js';
+import { compact, everyone, groupMembers, listGroups, type PortalPerson } from './portal.js';
 
 /** What `plan` was asked for. */
 export interface PlanOptions {
@@ -106,8 +106,7 @@ export async function makePlan(
   let peopleInScope = 0;
   let quotaHidden = 0;
 
-  for await (const found of ds.people.list()) {
-    const person = compact(found);
+  for await (const person of everyone(ds)) {
     const key = person.email.toLowerCase();
     const want = desired.get(key);
     const protectedReason = person.isOwner ? 'the owner' : person.id === me.id ? 'the caller' : undefined;
