@@ -54,6 +54,44 @@ describe('apply, killed and resumed', () => {
   });
 });
 
+describe('apply, interrupted with Ctrl-C', () => {
+  it('stops after the items in flight, says so, and the same command finishes the rest once', async () => {
+    const people = Array.from({ length: 80 }, (_, i) => [
+      `c${i}@example.com`,
+      'C',
+      `${i}`,
+      'User',
+      '',
+      '',
+      '',
+    ]);
+    await fixture.work.write('desired.csv', desiredCsv(people));
+    await sync.plan('desired.csv', 'plan.json');
+    fixture.portal.setLatency(15);
+    const child = spawnCli(['apply', fixture.work.path('plan.json')], {
+      cwd: fixture.work.dir,
+      env: portalEnv(fixture.portal),
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    await waitFor(() => creates().length >= 20, '20 creates');
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.once('close', resolve));
+    expect(code).toBe(1);
+    expect(stdout).toContain('interrupted: run the same command again to resume');
+    const done = fixture.portal.users((u) => !u.isOwner).length;
+    expect(done).toBeLessThan(80);
+    fixture.portal.setLatency(0);
+
+    const resumed = await sync.apply('plan.json');
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(fixture.portal.users((u) => !u.isOwner)).toHaveLength(80);
+    expect(creates()).toHaveLength(80);
+  });
+});
+
 describe('apply under chaos', () => {
   it('1,000 changes with connection resets, 503s and 429 bursts: 0 lost, 0 duplicated, every outcome reported', async () => {
     const seeded = fixture.portal.seedUsers(200, (i) => ({ firstName: 'S', lastName: `${i}`, type: 'User' }));
