@@ -84,9 +84,21 @@ describe('plan and apply', () => {
         ['grace@example.com', 'Grace', 'Hopper', 'User', '', '', ''],
         ['alan@example.com', 'Alan', 'Turing', 'User', '', 'active', ''],
         ['heir@example.com', 'Heir', 'Test', 'RoomAdmin', '', '', ''],
+        ['boss@example.com', 'Boss', 'Test', 'RoomAdmin', '', '', ''],
       ]),
     );
+    fixture.portal.addUser({
+      email: 'boss@example.com',
+      firstName: 'Boss',
+      lastName: 'Test',
+      type: 'DocSpaceAdmin',
+    });
     const { run, plan } = await sync.plan('desired.csv', 'plan.json', '--heir', 'heir@example.com');
+    expect(plan?.warnings).toEqual([
+      expect.stringContaining(
+        'DocSpaceAdmin -> RoomAdmin is not planned: the API downgrades only to User or Guest',
+      ),
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(plan?.items.map((i) => `${i.action} ${i.email}`)).toEqual([
       'reactivate alan@example.com',

@@ -117,6 +117,7 @@ export async function makePlan(
       const before = stateOf(person, groups);
       const planned = planPerson(person, want, before, groups, heir);
       if (planned.quotaHidden) quotaHidden++;
+      if (planned.warning) warnings.push(planned.warning);
       if (protectedReason) {
         const kept = planned.items.filter(
           (i) => i.action === 'add-to-group' || i.action === 'remove-from-group',
@@ -260,9 +261,10 @@ function planPerson(
   before: PlanItem['before'],
   groups: string[],
   heir: Heir | undefined,
-): { items: DraftItem[]; quotaHidden: boolean } {
+): { items: DraftItem[]; quotaHidden: boolean; warning?: string } {
   const base = { email: person.email, id: person.id, before };
   const items: DraftItem[] = [];
+  let warning: string | undefined;
   if (want.status === 'terminated') {
     if (person.status !== 'Terminated')
       items.push({ ...base, action: 'terminate', reason: 'terminated in the desired file' });
@@ -272,14 +274,19 @@ function planPerson(
   if (person.type !== want.type && person.type !== 'Owner') {
     const from = person.type as keyof typeof typeRank;
     const method = typeRank[want.type] > (typeRank[from] ?? 0) ? 'upgrade' : 'downgrade';
-    items.push({
-      ...base,
-      action: 'change-type',
-      from: person.type,
-      to: want.type,
-      method,
-      ...(method === 'downgrade' && heir ? { heir } : {}),
-    });
+    if (method === 'downgrade' && want.type !== 'User' && want.type !== 'Guest') {
+      // The API downgrades (with the reassignment task) only to User or Guest.
+      warning = `${person.email} (line ${want.line}): ${person.type} -> ${want.type} is not planned: the API downgrades only to User or Guest; change it in the portal`;
+    } else {
+      items.push({
+        ...base,
+        action: 'change-type',
+        from: person.type,
+        to: want.type,
+        method,
+        ...(method === 'downgrade' && heir ? { heir } : {}),
+      });
+    }
   }
   for (const group of want.groups) {
     if (!groups.includes(group)) items.push({ ...base, action: 'add-to-group', group });
@@ -293,7 +300,7 @@ function planPerson(
     else if (person.quota !== want.quota)
       items.push({ ...base, action: 'set-quota', from: person.quota, to: want.quota });
   }
-  return { items, quotaHidden };
+  return { items, quotaHidden, ...(warning ? { warning } : {}) };
 }
 
 /** The heir by e-mail or id: an Active RoomAdmin or DocSpaceAdmin (the server's rule for receiving data). */
