@@ -183,6 +183,24 @@ describe('safety', () => {
     expect(fixture.portal.users((u) => u.status === 'Terminated')).toHaveLength(4);
   });
 
+  it.each([
+    { managed: 30, missing: 3, applies: true },
+    { managed: 300, missing: 25, applies: true },
+    { managed: 300, missing: 26, applies: false },
+  ])(
+    'the limit is 10% of the managed people, at most 25: $missing of $managed terminated -> applies: $applies',
+    async ({ managed, missing, applies }) => {
+      const people = Array.from({ length: managed }, (_, i) => `m${i}@example.com`);
+      for (const email of people) fixture.portal.addUser({ email, notes: MARKER });
+      const kept = people.slice(missing).map((e) => [e, 'M', 'Test', 'User', '', '', '']);
+      await fixture.work.write('desired.csv', desiredCsv(kept));
+      await sync.plan('desired.csv', 'plan.json');
+      const run = await sync.apply('plan.json');
+      expect(run.code, run.stderr).toBe(applies ? 0 : 2);
+      expect(fixture.portal.users((u) => u.status === 'Terminated')).toHaveLength(applies ? missing : 0);
+    },
+  );
+
   it('deletes only after the grace period, naming the heir; the plan shows when the others become deletable', async () => {
     fixture.portal.addUser({ email: 'heir@example.com', type: 'RoomAdmin' });
     fixture.portal.addUser({ email: 'old@example.com', notes: MARKER, type: 'RoomAdmin' });
