@@ -12,31 +12,42 @@ const creates = () => fixture.portal.requests('addMember');
 /** Creates the server refused because the e-mail was taken: what sending a create twice produces. */
 const duplicates = () => creates().filter((r) => r.status === 500);
 
+/**
+ * Plans the creation of `count` people and starts `apply` (with `args`) as a process while the portal answers
+ * after 15 ms, so a test can stop it halfway.
+ */
+async function startApply(count: number, ...args: string[]) {
+  const people = Array.from({ length: count }, (_, i) => [
+    `p${i}@example.com`,
+    'P',
+    `${i}`,
+    'User',
+    '',
+    '',
+    '',
+  ]);
+  await fixture.work.write('desired.csv', desiredCsv(people));
+  const { plan } = await sync.plan('desired.csv', 'plan.json');
+  expect(plan?.items).toHaveLength(count);
+  fixture.portal.setLatency(15);
+  const child = spawnCli(['apply', fixture.work.path('plan.json'), ...args], {
+    cwd: fixture.work.dir,
+    env: portalEnv(fixture.portal),
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+  });
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { child, closed, stdout: () => stdout };
+}
+
 describe('apply, killed and resumed', () => {
   it('kill -9 in the middle, then apply again with the same report: every change exactly once', async () => {
-    const people = Array.from({ length: 150 }, (_, i) => [
-      `k${i}@example.com`,
-      'K',
-      `${i}`,
-      'User',
-      '',
-      '',
-      '',
-    ]);
-    await fixture.work.write('desired.csv', desiredCsv(people));
-    const { plan } = await sync.plan('desired.csv', 'plan.json');
-    expect(plan?.items).toHaveLength(150);
-    fixture.portal.setLatency(15);
-    const child = spawnCli(
-      ['apply', fixture.work.path('plan.json'), '--report', fixture.work.path('report.json')],
-      {
-        cwd: fixture.work.dir,
-        env: portalEnv(fixture.portal),
-      },
-    );
+    const { child, closed } = await startApply(150, '--report', fixture.work.path('report.json'));
     await waitFor(() => creates().length >= 40, '40 creates');
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('close', resolve));
+    await closed;
     await fixture.portal.idle();
     const beforeResume = fixture.portal.users((u) => !u.isOwner).length;
     expect(beforeResume).toBeGreaterThan(0);
@@ -56,39 +67,19 @@ describe('apply, killed and resumed', () => {
 
 describe('apply, interrupted with Ctrl-C', () => {
   it('stops after the items in flight, says so, and the same command finishes the rest once', async () => {
-    const people = Array.from({ length: 80 }, (_, i) => [
-      `c${i}@example.com`,
-      'C',
-      `${i}`,
-      'User',
-      '',
-      '',
-      '',
-    ]);
-    await fixture.work.write('desired.csv', desiredCsv(people));
-    await sync.plan('desired.csv', 'plan.json');
-    fixture.portal.setLatency(15);
-    const child = spawnCli(['apply', fixture.work.path('plan.json')], {
-      cwd: fixture.work.dir,
-      env: portalEnv(fixture.portal),
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
+    const { child, closed, stdout } = await startApply(200);
     await waitFor(() => creates().length >= 20, '20 creates');
     child.kill('SIGINT');
-    const code = await new Promise((resolve) => child.once('close', resolve));
-    expect(code).toBe(1);
-    expect(stdout).toContain('interrupted: run the same command again to resume');
+    expect(await closed).toBe(1);
+    expect(stdout()).toContain('interrupted: run the same command again to resume');
     const done = fixture.portal.users((u) => !u.isOwner).length;
-    expect(done).toBeLessThan(80);
+    expect(done).toBeLessThan(200);
     fixture.portal.setLatency(0);
 
     const resumed = await sync.apply('plan.json');
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(fixture.portal.users((u) => !u.isOwner)).toHaveLength(80);
-    expect(creates()).toHaveLength(80);
+    expect(fixture.portal.users((u) => !u.isOwner)).toHaveLength(200);
+    expect(creates()).toHaveLength(200);
   });
 });
 
