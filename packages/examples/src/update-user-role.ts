@@ -57,7 +57,7 @@ export const updateUserRole: Example = {
             // Prism's example task never finishes: on Prism, start it and read the first progress report.
             // The fake portal's task advances on each poll, so it is polled quickly.
             wait: mode !== 'prism',
-            pollIntervalMs: mode === 'fake' ? 50 : 1000,
+            pollIntervalMs: mode === 'fake' ? 100 : 1000,
             signal: AbortSignal.timeout(120_000),
             onProgress: (progress) => note(`progress: ${progress.percentage}% (${progress.status})`),
           }),

@@ -1,5 +1,6 @@
 import { authorizationHeader } from '@docspace-people/client';
 import { ValidationError } from './errors.js';
+import { checkCredential, checkToken } from './header-check.js';
 import type { BasicCredentials } from './options.js';
 
 /** @internal The Authorization header value and the secrets that must never be printed. */
@@ -16,13 +17,15 @@ export function buildAuth(token: string | undefined, basic: BasicCredentials | u
   if (token !== undefined) {
     const bare = token.replace(/^Bearer\s+/i, '').trim();
     if (!bare) throw new ValidationError('token', 'required', 'must be a non-empty string');
-    if (/[\r\n]/.test(bare)) throw new ValidationError('token', 'header', 'must not contain line breaks');
+    checkToken(bare);
     return { header: `Bearer ${bare}`, secrets: [bare] };
   }
   if (basic !== undefined) {
     if (!basic.email) throw new ValidationError('basic.email', 'required', 'must be a non-empty string');
     if (!basic.password)
       throw new ValidationError('basic.password', 'required', 'must be a non-empty string');
+    checkCredential(basic.email, 'basic.email');
+    checkCredential(basic.password, 'basic.password');
     const header = authorizationHeader({ basic }) as string;
     return { header, secrets: [basic.password, header.slice('Basic '.length)] };
   }

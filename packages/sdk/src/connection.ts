@@ -1,5 +1,6 @@
 import { buildAuth } from './auth.js';
 import { ValidationError } from './errors.js';
+import { checkHeaders } from './header-check.js';
 import type { DocSpaceOptions } from './options.js';
 import { Transport } from './transport.js';
 
@@ -33,7 +34,8 @@ export class Connection {
         throw new ValidationError(key, 'nonNegative', 'must be a finite number >= 0');
       }
     }
-    for (const key of ['maxConcurrentReads', 'maxConcurrentWrites'] as const) {
+    checkHeaders(options.headers, 'headers');
+    for (const key of ['maxConcurrentReads', 'maxConcurrentWrites', 'maxResponseBytes'] as const) {
       const value = options[key];
       if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
         throw new ValidationError(key, 'positiveInteger', 'must be an integer >= 1');

@@ -256,3 +256,75 @@ function causeText(cause: unknown): string {
   const code = inner && typeof inner === 'object' ? (inner as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? ` (${code})` : cause.message ? ` (${cause.message})` : '';
 }
+
+/** Waiting for a server task took longer than `maxWaitMs`. The task may still be running on the server. */
+export class TaskTimeoutError extends DocSpaceError {
+  override readonly name: string = 'TaskTimeoutError';
+  /** The last progress report. */
+  readonly progress: TaskProgress;
+  /** The maximum wait that elapsed, in milliseconds. */
+  readonly maxWaitMs: number;
+
+  /** The last progress report and the wait that elapsed. */
+  constructor(progress: TaskProgress, maxWaitMs: number) {
+    super(
+      `task still ${progress.status.toLowerCase()} (${progress.percentage}%) after ${maxWaitMs} ms: stopped waiting; the task may go on (read its progress or cancel it)`,
+    );
+    this.progress = progress;
+    this.maxWaitMs = maxWaitMs;
+  }
+}
+
+/**
+ * The response body grew past the client's `maxResponseBytes` (counted after decompression), so the SDK stopped
+ * reading it. Not retried: the same request would get the same answer. A compressed "bomb", an endless stream or a
+ * page far larger than any real one: check the portal URL and any proxy in between.
+ */
+export class ResponseTooLargeError extends DocSpaceError {
+  override readonly name: string = 'ResponseTooLargeError';
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** Path of the request. */
+  readonly path: string;
+  /** HTTP status of the response whose body was too large. */
+  readonly status: number;
+  /** The limit that was passed, in bytes of decoded body. */
+  readonly maxResponseBytes: number;
+
+  /** The request, the response status and the limit that was passed. */
+  constructor(method: string, path: string, status: number, maxResponseBytes: number) {
+    super(
+      `${method} ${path}: the response body (HTTP ${status}) is larger than maxResponseBytes (${maxResponseBytes} bytes after decompression); reading stopped`,
+    );
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}
+
+/** Why {@link PaginationError} stopped a listing. */
+export type PaginationProblem = 'badTotal' | 'noProgress' | 'pastTotal';
+
+/**
+ * Paging through a list stopped because the server's pages do not add up: `total` is not a non-negative integer
+ * (`badTotal`), a page brought no item not seen before (`noProgress`: the server ignores `startIndex`, or repeats
+ * a page), or more items arrived than `total` announced (`pastTotal`). Without this check a listing would never end.
+ */
+export class PaginationError extends DocSpaceError {
+  override readonly name: string = 'PaginationError';
+  /** What went wrong. */
+  readonly problem: PaginationProblem;
+  /** Path of the list request. */
+  readonly path: string;
+  /** Offset of the page that showed the problem. */
+  readonly startIndex: number;
+
+  /** The problem, the list's path, the offset of the offending page and a sentence for humans. */
+  constructor(problem: PaginationProblem, path: string, startIndex: number, detail: string) {
+    super(`GET ${path} (startIndex ${startIndex}): ${detail}`);
+    this.problem = problem;
+    this.path = path;
+    this.startIndex = startIndex;
+  }
+}

@@ -93,18 +93,26 @@ export function groupsList(
   try {
     const { query, pageSize } = groupsQuery(filter);
     return new PagedList(
-      (startIndex, count) =>
-        request(
-          connection,
-          getGroups,
-          { query: { ...query, startIndex, count } },
-          options,
-          ({ response, total }) => ({ items: response.map(toGroup), total }),
-        ),
+      {
+        path: '/api/2.0/group',
+        key: (group) => group.id,
+        fetch: (startIndex, count) =>
+          request(
+            connection,
+            getGroups,
+            { query: { ...query, startIndex, count } },
+            options,
+            ({ response, total }) => ({ items: response.map(toGroup), total }),
+          ),
+      },
       pageSize,
     );
   } catch (error) {
-    return new PagedList<Group>(() => Promise.reject(error), 1, error);
+    return new PagedList<Group>(
+      { path: '/api/2.0/group', key: (group) => group.id, fetch: () => Promise.reject(error) },
+      1,
+      error,
+    );
   }
 }
 

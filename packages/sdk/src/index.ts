@@ -23,13 +23,17 @@ export {
   ConnectionError,
   DocSpaceError,
   NotFoundError,
+  PaginationError,
+  type PaginationProblem,
   PermissionDeniedError,
   PhotoUploadError,
   RateLimitError,
+  ResponseTooLargeError,
   ServerError,
   TaskFailedError,
   type TaskProgress,
   type TaskStatus,
+  TaskTimeoutError,
   TimeoutError,
   type UnexpectedResponseDetails,
   UnexpectedResponseError,
@@ -133,4 +137,5 @@ export {
   type ReassignOptions,
 } from './reassign.js';
 export type { TaskOptions } from './task.js';
+export type { TaskWaitOptions } from './task-wait.js';
 export type { DowngradeOptions } from './type-change.js';

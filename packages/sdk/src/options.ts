@@ -42,6 +42,12 @@ export interface DocSpaceOptions {
   maxConcurrentWrites?: number | undefined;
   /** Extra headers sent with every request (an `Authorization` header here is ignored). */
   headers?: Record<string, string> | undefined;
+  /**
+   * Largest response body accepted, in bytes after decompression (gzip, br, deflate). Reading stops there and the
+   * call fails with a {@link ResponseTooLargeError}, which is not retried. Default 33554432 (32 MiB, about 200
+   * times a full page of 100 people).
+   */
+  maxResponseBytes?: number | undefined;
   /** Receives one redacted line per attempt, retry and failure. Default: silent. */
   logger?: Logger | undefined;
 }

@@ -138,8 +138,10 @@ export interface DeleteOptions extends RequestOptions {
   reassignTo?: string | undefined;
   /** With `reassignTo`: called with each progress report of each user's task. */
   onProgress?: ((progress: TaskProgress, id: string) => void) | undefined;
-  /** With `reassignTo`: milliseconds between progress polls. Default 1000. */
+  /** With `reassignTo`: milliseconds between progress polls, at least 100. Default 1000. */
   pollIntervalMs?: number | undefined;
+  /** With `reassignTo`: longest wait for each user's task, in milliseconds. Default one hour. */
+  maxWaitMs?: number | undefined;
 }
 
 /**

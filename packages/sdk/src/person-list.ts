@@ -13,6 +13,8 @@ export type FilterQuery = QueryParams<typeof searchUsersByExtendedFilter>;
 /**
  * The result of {@link peopleList}: iterate it with `for await` to get every matching person (pages of up to
  * 100 are fetched one after another as you go), or call {@link PersonList.page} for one page and its total.
+ * A person already yielded by an earlier page is left out of later ones; pages that do not add up throw a
+ * {@link PaginationError}.
  */
 export class PersonList extends PagedList<Person> {
   /** @internal Use {@link peopleList}. */
@@ -24,14 +26,18 @@ export class PersonList extends PagedList<Person> {
     invalid?: unknown,
   ) {
     super(
-      (startIndex, count) =>
-        send(
-          connection,
-          searchUsersByExtendedFilter,
-          { query: { ...query, count, startIndex } },
-          options,
-          (envelope) => ({ items: envelope.response.map(toPerson), total: envelope.total }),
-        ),
+      {
+        path: '/api/2.0/people/filter',
+        key: (person) => person.id,
+        fetch: (startIndex, count) =>
+          send(
+            connection,
+            searchUsersByExtendedFilter,
+            { query: { ...query, count, startIndex } },
+            options,
+            (envelope) => ({ items: envelope.response.map(toPerson), total: envelope.total }),
+          ),
+      },
       pageSize,
       invalid,
     );

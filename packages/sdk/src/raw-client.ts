@@ -1,4 +1,5 @@
 import { createClient, type DocSpaceClient } from '@docspace-people/client';
+import { guardedResponse } from './body-limits.js';
 import { type Connection, transportOf } from './connection.js';
 import type { RequestOptions } from './options.js';
 import { isIdempotentMethod } from './retry-policy.js';
@@ -35,7 +36,14 @@ function rawFetch(transport: Transport): (request: Request) => Promise<Response>
     // The caller's signal (openapi-fetch puts it on the Request) must survive our own per-attempt signal.
     const options: RequestOptions = { signal: request.signal };
     const method = request.method;
-    const out = { method, path, idempotent: isIdempotentMethod(method), input: request };
+    // The body is read later by openapi-fetch: guard it with the size cap and the attempt's timeout.
+    const out = {
+      method,
+      path,
+      idempotent: isIdempotentMethod(method),
+      input: request,
+      guard: guardedResponse,
+    };
     return transport.deliver(out, options).then((delivery) => delivery.response);
   };
 }

@@ -11,7 +11,8 @@ import {
 import type { RequestOptions } from './options.js';
 import { type Person, toPerson } from './person.js';
 import { request } from './request.js';
-import { optionalProgressOf, pollInterval, progressOf, type TaskOptions, waitForTask } from './task.js';
+import { finishTask, optionalProgressOf, progressOf, type TaskOptions } from './task.js';
+import { waitLimits } from './task-wait.js';
 import { guid, oneOf, optionalBoolean } from './validate.js';
 
 // The data reassignment task (POST /people/reassign/start): a Terminated user's rooms, shared files and
@@ -46,9 +47,9 @@ export async function peopleReassign(
   const from = guid(fromId, 'fromId');
   const to = guid(toId, 'toId');
   optionalBoolean(options.deleteProfile, 'options.deleteProfile');
-  const interval = pollInterval(options);
+  const limits = waitLimits(options);
   await checkReassign(connection, [from], to, options, { from: () => 'fromId', to: 'toId' });
-  return runReassign(connection, from, to, options.deleteProfile === true, interval, options);
+  return runReassign(connection, from, to, options.deleteProfile === true, limits, options);
 }
 
 /**
@@ -168,14 +169,14 @@ export async function runReassign(
   fromUserId: string,
   toUserId: string,
   deleteProfile: boolean,
-  interval: number,
+  limits: { intervalMs: number; maxWaitMs: number },
   options: TaskOptions,
 ): Promise<TaskProgress> {
   const body = { fromUserId, toUserId, deleteProfile };
   const first = await request(connection, startReassign, { body }, options, progressOf);
-  return waitForTask(
+  return finishTask(
     first,
-    interval,
+    limits,
     () => peopleReassignProgress(connection, fromUserId, options),
     () => peopleCancelReassign(connection, fromUserId, {}),
     options,
@@ -190,8 +191,10 @@ export interface DeleteReassignOptions extends RequestOptions {
   terminateFirst?: boolean | undefined;
   /** Called with each progress report of each user's task. */
   onProgress?: ((progress: TaskProgress, id: string) => void) | undefined;
-  /** Milliseconds between progress polls. Default 1000. */
+  /** Milliseconds between progress polls, at least 100. Default 1000. */
   pollIntervalMs?: number | undefined;
+  /** Longest wait for each user's task, in milliseconds. Default one hour. */
+  maxWaitMs?: number | undefined;
 }
 
 /**
@@ -208,7 +211,7 @@ export async function deleteWithReassign(
 ): Promise<Person[]> {
   const heir = guid(options.reassignTo, 'options.reassignTo');
   const { onProgress, ...rest } = options;
-  const interval = pollInterval(rest);
+  const limits = waitLimits(rest);
   const fields = { from: field, to: 'options.reassignTo' };
   const later = options.terminateFirst === true;
   const people = await checkReassign(connection, ids, heir, options, fields, later);
@@ -216,7 +219,7 @@ export async function deleteWithReassign(
   for (const person of people) {
     const taskOptions: TaskOptions = { ...rest };
     if (onProgress) taskOptions.onProgress = (progress) => onProgress(progress, person.id);
-    const done = await runReassign(connection, person.id, heir, true, interval, taskOptions);
+    const done = await runReassign(connection, person.id, heir, true, limits, taskOptions);
     const still = await request(
       connection,
       getProfileByUserId,

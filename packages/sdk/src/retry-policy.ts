@@ -47,34 +47,7 @@ export function failedBeforeSending(error: unknown): boolean {
   return false;
 }
 
-/**
- * @internal How long the server asked to wait, in ms: `Retry-After-Ms`, `Retry-After` (seconds or HTTP date),
- * or, when the rate-limit window is used up, `X-RateLimit-Reset` (Unix seconds, or seconds from now if small).
- */
-export function serverWaitMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null) {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return value;
-  }
-  const after = headers.get('retry-after');
-  if (after !== null) {
-    const seconds = Number(after);
-    if (after.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(after);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  return rateLimitResetMs(headers, now);
-}
-
-/** @internal Wait until the rate-limit window resets, when `X-RateLimit-Remaining` is 0. */
-export function rateLimitResetMs(headers: Headers, now = Date.now()): number | undefined {
-  if (headers.get('x-ratelimit-remaining') !== '0') return undefined;
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (!Number.isFinite(reset) || reset <= 0) return undefined;
-  // Large values are Unix timestamps in seconds (DocSpace); small ones are seconds from now.
-  return reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000;
-}
+export { rateLimitResetMs, serverWaitMs } from './retry-hints.js';
 
 /** @internal Capped exponential backoff with jitter: base * 2^attempt, capped, times a random 0.5..1. */
 export function backoffMs(attempt: number, baseMs: number, capMs: number): number {

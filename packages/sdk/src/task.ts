@@ -2,17 +2,21 @@ import type { components } from '@docspace-people/client';
 import { missing } from './decode.js';
 import { TaskFailedError, type TaskProgress, type TaskStatus } from './errors.js';
 import type { RequestOptions } from './options.js';
-import { sleep } from './transport.js';
-import { integer } from './validate.js';
+import { type TaskWaitOptions, waitForTask } from './task-wait.js';
 
 /** How to run one of the server's background tasks (downgrade, reassignment). */
-export interface TaskOptions extends RequestOptions {
+export interface TaskOptions extends RequestOptions, TaskWaitOptions {
   /** Wait for the task to finish (polling its progress). Default true. */
   wait?: boolean | undefined;
-  /** Called with each progress report while waiting. */
+  /** Called with each progress report (the first one too). */
   onProgress?: ((progress: TaskProgress) => void) | undefined;
-  /** Milliseconds between progress polls. Default 1000. */
+  /** Milliseconds between progress polls, at least 100 (smaller values are refused). Default 1000. */
   pollIntervalMs?: number | undefined;
+  /**
+   * Longest wait for the task to end, in milliseconds; past it the call rejects with {@link TaskTimeoutError}
+   * (the task goes on; `cancelOnAbort` does not apply). Default 3600000 (one hour).
+   */
+  maxWaitMs?: number | undefined;
   /**
    * When `signal` aborts while waiting, also cancel the server's task before rejecting. Default false: aborting
    * only stops waiting, the task goes on.
@@ -55,37 +59,24 @@ export function optionalProgressOf(envelope: { response?: TaskProgressDto }): Ta
   return envelope.response === undefined ? undefined : toTaskProgress(envelope.response);
 }
 
-/** @internal Checks `pollIntervalMs` before anything is sent. */
-export function pollInterval(options: TaskOptions): number {
-  return options.pollIntervalMs === undefined
-    ? 1000
-    : integer(options.pollIntervalMs, 'options.pollIntervalMs', 0);
-}
-
 /**
- * @internal Reports the first progress of a started task and, unless `wait: false`, polls until it finishes.
- * A task the server no longer knows (it ended and was cleaned up) ends the wait with status `Unknown`; a failed
- * or canceled task throws {@link TaskFailedError} with the server's message. On abort with `cancelOnAbort`, the
- * task is canceled before the abort reason is rethrown.
+ * @internal Reports the first progress of a started task and, unless `wait: false`, waits for it (task-wait.ts).
+ * A task the server no longer knows ends the wait with status `Unknown`; a failed or canceled task throws
+ * {@link TaskFailedError} with the server's message. On abort with `cancelOnAbort`, the task is canceled before
+ * the abort reason is rethrown.
  */
-export async function waitForTask(
+export async function finishTask(
   first: TaskProgress,
-  interval: number,
+  limits: { intervalMs: number; maxWaitMs: number },
   poll: () => Promise<TaskProgress | undefined>,
   cancel: () => Promise<unknown>,
   options: TaskOptions,
 ): Promise<TaskProgress> {
-  let progress = first;
-  options.onProgress?.(progress);
-  if (options.wait === false) return progress;
+  options.onProgress?.(first);
+  if (options.wait === false) return first;
+  let progress: TaskProgress;
   try {
-    while (!progress.isCompleted && progress.status !== 'Completed') {
-      await sleep(interval, options.signal);
-      const polled = await poll();
-      // The server no longer knows the task (it ended and was cleaned up): stop waiting instead of polling forever.
-      progress = polled ?? { ...progress, isCompleted: true, status: 'Unknown' };
-      options.onProgress?.(progress);
-    }
+    progress = await waitForTask(first, poll, options, limits);
   } catch (error) {
     if (options.cancelOnAbort && options.signal?.aborted) {
       // The abort reason is what the caller sees; a failing cancel must not replace it.

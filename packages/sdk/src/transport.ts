@@ -1,10 +1,13 @@
 import { type Auth, redact } from './auth.js';
+import { type BodyGuard, DEFAULT_MAX_RESPONSE_BYTES, readTextCapped } from './body-limits.js';
 import { type DeadlineGroup, Deadlines } from './deadlines.js';
 import { decode, ResponseFieldError, unexpectedResponse } from './decode.js';
-import { ConnectionError, TimeoutError } from './errors.js';
+import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.js';
+import { checkHeaders } from './header-check.js';
 import { Limiter } from './limiter.js';
 import type { Operation } from './operations.js';
 import type { DocSpaceOptions, FetchLike, Logger, RequestOptions } from './options.js';
+import { redactError, secretForms } from './redaction.js';
 import { expandPath, queryString, type RawArgs } from './request.js';
 import {
   backoffMs,
@@ -32,9 +35,14 @@ export interface Outgoing {
   init?: RequestInit | undefined;
   /**
    * Reads the final answer's body inside the attempt (under its timeout and concurrency slot). Leave it out to
-   * get the `Response` unread (raw client). Issue 13's byte-capped reader slots in here.
+   * get the `Response` unread (raw client).
    */
   read?: ((response: Response) => Promise<string>) | undefined;
+  /**
+   * For an unread answer: wraps its body so that whoever reads it later gets the size cap and the rest of the
+   * attempt's timeout (the raw client passes body-limits.ts `guardedResponse`; kept out of the functions' bundle).
+   */
+  guard?: ((response: Response, guard: BodyGuard) => Response) | undefined;
 }
 
 /** @internal What the sending layer hands to the decoder: the final answer and its body text, if read. */
@@ -44,7 +52,6 @@ export interface Delivery {
 }
 
 const BACKOFF_CAP_MS = 8000;
-const readText = (response: Response) => response.text();
 
 /**
  * @internal The SDK's own small fetch pipeline, in two layers:
@@ -65,6 +72,9 @@ export class Transport {
   readonly #baseDelayMs: number;
   readonly #maxWaitMs: number;
   readonly #logger: Logger | undefined;
+  readonly #maxResponseBytes: number;
+  /** The secrets and their encoded forms, removed from every error and log line. */
+  readonly #secrets: string[];
   /** @internal Extra headers of every request, lower-case names, without `authorization`. */
   readonly extraHeaders: Record<string, string>;
   readonly #readHeaders: Record<string, string>;
@@ -82,6 +92,8 @@ export class Transport {
     this.#baseDelayMs = options.retryBaseDelayMs ?? 500;
     this.#maxWaitMs = options.maxRetryWaitMs ?? 60_000;
     this.#logger = options.logger;
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#secrets = secretForms(auth.secrets);
     this.reads = new Limiter(options.maxConcurrentReads ?? 50);
     this.writes = new Limiter(options.maxConcurrentWrites ?? 15);
     this.extraHeaders = withoutAuthorization(options.headers);
@@ -91,7 +103,12 @@ export class Transport {
 
   /** Replaces the secrets in a text (for log lines, error messages and custom inspection). */
   redact(text: string): string {
-    return redact(text, this.#auth.secrets);
+    return redact(text, this.#secrets);
+  }
+
+  /** @internal Removes the secrets from an error's message, stack, fields and causes; returns the same error. */
+  redactError<E>(error: E): E {
+    return redactError(error, this.#secrets);
   }
 
   /** @internal The Authorization header value (a secret: never print it). */
@@ -119,7 +136,10 @@ export class Transport {
     const path = expandPath(op.parts, args.path);
     const query = queryString(args.query);
     let headers = args.body === undefined ? this.#readHeaders : this.#jsonHeaders;
-    if (options?.headers) headers = { ...headers, ...withoutAuthorization(options.headers) };
+    if (options?.headers) {
+      checkHeaders(options.headers, 'options.headers');
+      headers = { ...headers, ...withoutAuthorization(options.headers) };
+    }
     const init: RequestInit = { method, headers };
     if (args.form !== undefined) init.body = args.form;
     else if (args.body !== undefined) init.body = JSON.stringify(args.body);
@@ -130,17 +150,18 @@ export class Transport {
         idempotent: args.idempotent ?? isIdempotentMethod(method),
         input: query ? this.origin + path + query : this.origin + path,
         init,
-        read: readText,
+        read: (answer) => readTextCapped(answer, this.#maxResponseBytes, method, path),
       },
       options,
     );
     try {
       return map(decode(op.kind, method, path, response, text as string, this), response.status);
     } catch (error) {
-      const failure =
+      const failure = this.redactError(
         error instanceof ResponseFieldError
           ? unexpectedResponse(method, path, response, text as string, error.message, this)
-          : error;
+          : error,
+      );
       this.#log(() => `${method} ${path} -> ${(failure as Error).message}`);
       throw failure;
     }
@@ -160,7 +181,7 @@ export class Transport {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
       await this.#acquire(limiter, method, path, signal);
-      const started = this.#logger ? Date.now() : 0;
+      const started = this.#logger || out.guard ? Date.now() : 0;
       // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
       const group: DeadlineGroup | undefined = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
       let controller: AbortController | undefined;
@@ -191,6 +212,11 @@ export class Transport {
         else if (out.read) text = await out.read(response);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        if (error instanceof ResponseTooLargeError) {
+          // The same request would get the same answer: never retried.
+          this.#log(() => `${method} ${path} -> ${error.message}`);
+          throw this.redactError(error);
+        }
         const timedOut = group?.timedOut === true;
         const failure = timedOut
           ? new TimeoutError(method, path, timeoutMs)
@@ -200,7 +226,7 @@ export class Transport {
           () =>
             `${method} ${path} -> ${failure.message}${mayRetry ? `, retry ${attempt + 1}/${maxRetries}` : ''}`,
         );
-        if (!mayRetry) throw failure;
+        if (!mayRetry) throw this.redactError(failure);
         await sleep(backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs)), signal);
         continue;
       } finally {
@@ -223,7 +249,17 @@ export class Transport {
         const status = response.status;
         this.#log(() => `${method} ${path} -> ${status} in ${Date.now() - started} ms`);
       }
-      return { response, text };
+      if (!out.guard) return { response, text };
+      const guarded = out.guard(response, {
+        method,
+        path,
+        maxBytes: this.#maxResponseBytes,
+        timeoutMs: timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0,
+        attemptTimeoutMs: timeoutMs,
+        signal,
+        redact: (error) => this.redactError(error),
+      });
+      return { response: guarded, text };
     }
   }
 

@@ -8,7 +8,8 @@ import {
 } from './operations.js';
 import type { RequestOptions } from './options.js';
 import { request } from './request.js';
-import { optionalProgressOf, pollInterval, progressOf, type TaskOptions, waitForTask } from './task.js';
+import { finishTask, optionalProgressOf, progressOf, type TaskOptions } from './task.js';
+import { waitLimits } from './task-wait.js';
 import { guid, oneOf } from './validate.js';
 
 export type { TaskProgress, TaskStatus } from './errors.js';
@@ -32,11 +33,11 @@ export async function runDowngrade(
     userId,
   };
   if (options.reassignTo !== undefined) body.reassignUserId = guid(options.reassignTo, 'options.reassignTo');
-  const interval = pollInterval(options);
+  const limits = waitLimits(options);
   const first = await request(connection, startUserTypeUpdate, { body }, options, progressOf);
-  return waitForTask(
+  return finishTask(
     first,
-    interval,
+    limits,
     () => typeChangeProgress(connection, userId, options),
     () => cancelTypeChange(connection, userId, {}),
     options,

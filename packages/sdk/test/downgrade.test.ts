@@ -48,7 +48,7 @@ it('downgrade starts the task with type, userId and reassignUserId, then polls u
   const seen: string[] = [];
   const done = await ds.people.downgrade(USER_ID, 'User', {
     reassignTo: OTHER_ID,
-    pollIntervalMs: 1,
+    pollIntervalMs: 100,
     onProgress: (p) => seen.push(`${p.status}:${p.percentage}`),
   });
   expect(bodies).toEqual([{ type: 'User', userId: USER_ID, reassignUserId: OTHER_ID }]);
@@ -64,7 +64,7 @@ it('downgrade starts the task with type, userId and reassignUserId, then polls u
 it('a failed task throws TaskFailedError with the server message and the last progress', async () => {
   const { url } = await taskServer('fails');
   const ds = new DocSpace({ baseUrl: url, token: 'sk-x' });
-  const error = await ds.people.downgrade(USER_ID, 'Guest', { pollIntervalMs: 1 }).catch((e: unknown) => e);
+  const error = await ds.people.downgrade(USER_ID, 'Guest', { pollIntervalMs: 100 }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(TaskFailedError);
   expect((error as TaskFailedError).message).toContain('Reassign failed');
   expect((error as TaskFailedError).progress.status).toBe('Failed');
@@ -121,7 +121,7 @@ it('waiting stops when the task vanishes from the server instead of polling fore
     return sendEnvelope(res, undefined);
   });
   const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x' });
-  const done = await ds.people.downgrade(USER_ID, 'User', { pollIntervalMs: 1 });
+  const done = await ds.people.downgrade(USER_ID, 'User', { pollIntervalMs: 100 });
   expect(done).toMatchObject({ id: 'task-1', isCompleted: true, status: 'Unknown', percentage: 10 });
   expect(polls).toBe(1);
 });

@@ -100,7 +100,7 @@ describe('people against the fake portal', () => {
     const admin = portal.addUser({ email: 'ra@example.com', type: 'RoomAdmin' });
     const reports: number[] = [];
     const done = await ds.people.downgrade(admin.id, 'Guest', {
-      pollIntervalMs: 0,
+      pollIntervalMs: 100,
       onProgress: (progress) => reports.push(progress.percentage),
     });
     expect(done).toMatchObject({ isCompleted: true, status: 'Completed', percentage: 100 });
