@@ -1,4 +1,4 @@
-// `pnpm bench`: the five measurements of issue 6, printed as a table and written as JSON.
+// `pnpm bench`: the five measurements of issue 6 and the plan/apply figures of issue 11, printed as a table and written as JSON.
 // BENCH_MODE=smoke runs a few iterations only (to check the script, not to read figures).
 // BENCH_JSON=path overrides where the JSON goes (default: bench/results.json at the repo root).
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { measureLoopback } from './loopback.js';
 import { measureOverhead } from './overhead.js';
 import { formatReport } from './report.js';
 import type { BenchResults } from './results.js';
+import { formatSync, measureSync } from './sync-bench.js';
 import { checkTargets } from './targets.js';
 import { measureTypeCheck } from './type-check.js';
 
@@ -22,6 +23,7 @@ const plans = {
     bundleRounds: 3,
     typeCheckRounds: 3,
     bulk: { users: 1000, rounds: 3, latencyMs: 20, writeLimit: 15 },
+    sync: { planSizes: [1000, 10000], creates: 1000, latencyMs: 20, rounds: 3 },
   },
   smoke: {
     overhead: { calls: 50, rounds: 3, warmup: 50 },
@@ -29,6 +31,7 @@ const plans = {
     bundleRounds: 1,
     typeCheckRounds: 1,
     bulk: { users: 60, rounds: 1, latencyMs: 20, writeLimit: 15 },
+    sync: { planSizes: [50, 100], creates: 60, latencyMs: 20, rounds: 1 },
   },
 };
 
@@ -57,6 +60,7 @@ const loopback = await phase('2 GETs against a loopback keep-alive server', () =
 const bundle = await phase('3 bundle sizes', () => measureBundleSizes(plan.bundleRounds));
 const typeCheck = await phase('4 consumer type-check cost', () => measureTypeCheck(plan.typeCheckRounds));
 const bulk = await phase('5 bulk onboarding', () => measureBulkOnboarding(plan.bulk));
+const sync = await phase('6 plan and apply (docspace-people CLI)', () => measureSync(plan.sync));
 
 const cpuList = cpus();
 const partial: Omit<BenchResults, 'targets'> = {
@@ -74,9 +78,10 @@ const partial: Omit<BenchResults, 'targets'> = {
   bundle,
   typeCheck,
   bulk,
+  sync,
 };
 const results: BenchResults = { ...partial, targets: checkTargets(partial) };
 await mkdir(dirname(jsonPath), { recursive: true });
 await writeFile(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(formatReport(results));
+process.stdout.write(formatReport(results) + formatSync(sync));
 log(`wrote ${jsonPath}`);

@@ -3,6 +3,7 @@ import type { BundleSize, ConsumerName } from './bundle-size.js';
 import type { ClientName } from './clients.js';
 import type { LoopbackResult } from './loopback.js';
 import type { OverheadResult } from './overhead.js';
+import type { SyncResult } from './sync-bench.js';
 import type { TargetCheck } from './targets.js';
 import type { TypeCheckCost } from './type-check.js';
 
@@ -37,6 +38,8 @@ export interface BenchResults {
   typeCheck: Record<ClientName, TypeCheckCost>;
   /** 5. Bulk onboarding against a slow, write-limited server. */
   bulk: BulkResult;
+  /** 6. `docspace-people plan` and `apply` against the fake portal (issue 11). */
+  sync: SyncResult;
   /** The issue's targets against these figures. */
   targets: TargetCheck[];
 }

@@ -101,6 +101,20 @@ describe('pnpm bench in smoke mode writes every figure of issue 6 to BENCH_JSON'
     }
     expect(results.meta.mode).toBe('smoke');
   });
+
+  it('6. plan and apply: plan wall time and peak memory per size, apply of creates against the bound', () => {
+    expect(results.sync.plan.map((p) => p.people)).toEqual([50, 100]);
+    for (const p of results.sync.plan) expect(p).toMatchObject({ wallMs: figure, peakRssMb: figure });
+    expect(results.sync.plan[1]?.items).toBe(1);
+    expect(results.sync.apply).toMatchObject({
+      creates: 60,
+      wallMs: figure,
+      writePhaseMs: figure,
+      vsBound: figure,
+    });
+    expect(results.sync.apply.maxWritesInFlight).toBeLessThanOrEqual(15);
+    expect(printed).toContain('6. docspace-people plan / apply');
+  });
 });
 
 describe('the functions consumer of the bundle measurement tree-shakes', () => {

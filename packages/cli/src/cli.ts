@@ -4,16 +4,21 @@ import { importCommand, importHelp } from './commands/import.js';
 import { offboardCommand, offboardHelp } from './commands/offboard.js';
 import { type CliIO, ExitCode, FileError, terminalSafe, UsageError } from './io.js';
 import { reasonOf } from './outcome-errors.js';
+import { applyCommand, applyHelp } from './sync/apply-command.js';
+import { DesiredFileError } from './sync/desired.js';
+import { planCommand, planHelp } from './sync/plan-command.js';
 
 /** `docspace-people --help`. */
 export const mainHelp = `Usage: docspace-people <command> [options]
 
-Bulk onboarding and offboarding for ONLYOFFICE DocSpace, on @docspace-people/sdk.
+Bulk onboarding, offboarding and directory sync for ONLYOFFICE DocSpace, on @docspace-people/sdk.
 
 Commands:
   import <users.csv>      create the users of a CSV file (firstName,lastName,email[,type]); resumable
   offboard <file>         terminate, then delete, the people listed by id or e-mail; resumable
   export                  write every matching person as CSV or JSON, streamed page by page
+  plan <desired.csv|json> show what would bring the portal to a desired directory (--out plan.json)
+  apply <plan.json>       do what a plan says, refusing drifted items; resumable; writes an undo plan
 
 Run "docspace-people <command> --help" for a command's options.
 Connection: --url/--token or the environment variables DOCSPACE_URL and DOCSPACE_TOKEN.
@@ -26,6 +31,8 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<num
   import: { run: importCommand, help: importHelp },
   offboard: { run: offboardCommand, help: offboardHelp },
   export: { run: exportCommand, help: exportHelp },
+  plan: { run: planCommand, help: planHelp },
+  apply: { run: applyCommand, help: applyHelp },
 };
 
 /**
@@ -55,6 +62,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     if (error instanceof FileError) {
       io.stderr.write(`docspace-people ${name}: ${terminalSafe(error.message)}\n`);
+      return ExitCode.usage;
+    }
+    if (error instanceof DesiredFileError) {
+      // One line per problem; each line is made terminal-safe on its own (cell values cannot add lines).
+      io.stderr.write(`docspace-people ${name}: ${error.lines.map(terminalSafe).join('\n')}\n`);
       return ExitCode.usage;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {

@@ -198,29 +198,7 @@ export class ReportFile {
 
   /** Writes `text` to a new, randomly named temporary file next to the report, then renames it over the report. */
   #replace(text: string): void {
-    const temporary = join(
-      dirname(this.path),
-      `.${basename(this.path)}.${randomBytes(8).toString('hex')}.tmp`,
-    );
-    let fd: number | undefined;
-    try {
-      fd = openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, this.#mode);
-      fchmodSync(fd, this.#mode);
-      writeFileSync(fd, text);
-      closeSync(fd);
-      fd = undefined;
-      this.#stat(); // the report path must still not be a link or a folder
-      renameSync(temporary, this.path);
-    } catch (error) {
-      if (fd !== undefined) closeSync(fd);
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // never created
-      }
-      if (error instanceof UsageError) throw error;
-      throw new FileError(`cannot write the report ${this.path}: ${fileProblem(error)}`);
-    }
+    replaceFile(this.path, text, this.#mode, 'report', () => this.#stat());
   }
 
   #loadJson(text: string): ReportRecord[] {
@@ -276,6 +254,55 @@ export class ReportFile {
     }
     return record;
   }
+}
+
+/**
+ * Writes `text` to a new, randomly named temporary file next to `path` (created exclusively, never through a
+ * symbolic link, with `mode`), then renames it over `path`. `check` runs before the rename (it throws when `path`
+ * became a link or a folder). Failures are a {@link FileError} naming the `what` ("report", "plan").
+ */
+export function replaceFile(path: string, text: string, mode: number, what: string, check: () => void): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+    fchmodSync(fd, mode);
+    writeFileSync(fd, text);
+    closeSync(fd);
+    fd = undefined;
+    check();
+    renameSync(temporary, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never created
+    }
+    if (error instanceof UsageError) throw error;
+    throw new FileError(`cannot write the ${what} ${path}: ${fileProblem(error)}`);
+  }
+}
+
+/**
+ * The status of a file the CLI writes (undefined when it does not exist); a symbolic link or anything but a
+ * regular file is refused with a {@link UsageError}.
+ */
+export function regularFileStat(path: string, what: string): Stats | undefined {
+  let stat: Stats;
+  try {
+    stat = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new FileError(`cannot read the ${what} ${path}: ${fileProblem(error)}`);
+  }
+  if (stat.isSymbolicLink()) {
+    throw new UsageError(
+      `the ${what} ${path} is a symbolic link: give the path of the file itself (files are never written through links)`,
+    );
+  }
+  if (!stat.isFile()) throw new UsageError(`the ${what} ${path} is not a regular file`);
+  return stat;
 }
 
 /** The process id in a lock file; undefined when it cannot be read (e.g. being written). */

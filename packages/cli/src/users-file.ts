@@ -27,7 +27,7 @@ export interface UserRow {
 }
 
 /** The rule the SDK (and the curated spec) apply to e-mails. */
-const EMAIL =
+export const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 const COLUMNS = ['firstName', 'lastName', 'email', 'type', 'groups'] as const;

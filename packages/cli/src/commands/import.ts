@@ -197,7 +197,7 @@ const UNCONFIRMED =
   'a user with this e-mail exists, but the answer to our create was lost, so this import may or may not have created them';
 
 /** Whether a failed create may still have been carried out by the server (its answer lost on the way back). */
-function mayHaveLanded(error: unknown): boolean {
+export function mayHaveLanded(error: unknown): boolean {
   if (error instanceof RateLimitError) return false;
   return !(error instanceof ApiError && error.status === 503);
 }

@@ -59,6 +59,7 @@ export type UserPatch = Partial<
     | 'cultureName'
     | 'usedSpace'
     | 'quotaLimit'
+    | 'terminatedDate'
   >
 >;
 

@@ -38,6 +38,8 @@ export interface SeedUser {
   usedSpace?: number;
   /** A custom quota in bytes (-1 = no limit). Default: the portal's default quota. */
   quotaLimit?: number;
+  /** Notes (the `comment` a create sends). */
+  notes?: string;
   /** For a Guest: who invited them (id, user name or e-mail); the guest is then in that person's relations. */
   invitedBy?: string;
 }
@@ -95,6 +97,7 @@ export class UserStore {
     };
     if (seed.password !== undefined) user.password = seed.password;
     if (seed.location !== undefined) user.location = seed.location;
+    if (seed.notes !== undefined) user.notes = seed.notes;
     if (seed.usedSpace !== undefined) user.usedSpace = seed.usedSpace;
     if (seed.quotaLimit !== undefined) user.quotaLimit = seed.quotaLimit;
     if (user.status === 'Terminated') user.terminatedDate = new Date();

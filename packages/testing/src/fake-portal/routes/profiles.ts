@@ -80,7 +80,20 @@ function addMember(ctx: RouteContext) {
   if (comment !== undefined) user.notes = comment;
   const files = stringField(body, 'files');
   if (files?.startsWith('https://')) user.photo = { original: files, source: 'url' };
+  joinDepartments(ctx, user, body.department);
   return success(ctx.state.full(user), ctx.link);
+}
+
+/**
+ * `department` of a create: the new user joins those groups (UpdateDepartmentsAsync). Unknown ids are skipped, and a
+ * Guest never becomes a member (as ValidateUserAsync rules).
+ */
+function joinDepartments(ctx: RouteContext, user: FakeUser, department: unknown): void {
+  if (!Array.isArray(department) || user.type === 'Guest') return;
+  for (const raw of department) {
+    const group = typeof raw === 'string' ? ctx.state.groups.get(raw.toLowerCase()) : undefined;
+    if (group && !group.memberIds.includes(user.id)) group.memberIds.push(user.id);
+  }
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
