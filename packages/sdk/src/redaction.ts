@@ -41,7 +41,9 @@ function clean(value: unknown, secrets: readonly string[], depth: number, into?:
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
   if (typeof Headers !== 'undefined' && value instanceof Headers) {
     const copy = new Headers(value);
-    value.forEach((item, name) => copy.set(name, redact(item, secrets)));
+    value.forEach((item, name) => {
+      copy.set(name, redact(item, secrets));
+    });
     return copy;
   }
   const array = Array.isArray(value);
