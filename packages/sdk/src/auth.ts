@@ -1,4 +1,3 @@
-import { authorizationHeader } from '@docspace-people/client';
 import { ValidationError } from './errors.js';
 import { checkCredential, checkToken } from './header-check.js';
 import type { BasicCredentials } from './options.js';
@@ -26,8 +25,11 @@ export function buildAuth(token: string | undefined, basic: BasicCredentials | u
       throw new ValidationError('basic.password', 'required', 'must be a non-empty string');
     checkCredential(basic.email, 'basic.email');
     checkCredential(basic.password, 'basic.password');
-    const header = authorizationHeader({ basic }) as string;
-    return { header, secrets: [basic.password, header.slice('Basic '.length)] };
+    // UTF-8, then base64 (as the client's `authorizationHeader`; test/secrets.test.ts checks they agree).
+    const encoded = btoa(
+      String.fromCharCode(...new TextEncoder().encode(`${basic.email}:${basic.password}`)),
+    );
+    return { header: `Basic ${encoded}`, secrets: [basic.password, encoded] };
   }
   throw new ValidationError(
     'token',

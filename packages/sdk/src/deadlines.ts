@@ -7,31 +7,36 @@
  * most `timeoutMs + slack` (slack = 1/20 of the timeout, at most 250 ms). A group takes at most 500 requests, so a
  * shared signal never carries more abort listeners than fetch implementations expect.
  */
-export class DeadlineGroup {
-  readonly controller = new AbortController();
+export interface DeadlineGroup {
+  /** The shared signal requests of this group pass to fetch; aborted when the group's timer fires. */
+  readonly signal: AbortSignal;
   readonly opened: number;
   readonly timeoutMs: number;
-  timedOut = false;
-  joined = 0;
-  active = 0;
+  timedOut: boolean;
+  joined: number;
+  active: number;
   timer: ReturnType<typeof setTimeout> | undefined;
+}
 
-  constructor(now: number, timeoutMs: number, slack: number) {
-    this.opened = now;
-    this.timeoutMs = timeoutMs;
-    this.timer = setTimeout(() => {
-      this.timedOut = true;
-      this.timer = undefined;
-      this.controller.abort();
-    }, timeoutMs + slack);
-    // Do not keep a Node process alive just for a deadline nobody waits on.
-    (this.timer as { unref?: () => void }).unref?.();
-  }
-
-  /** The shared signal requests of this group pass to fetch. */
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
+/** Opens a group: one controller and one timer that fires `timeoutMs + slack` after `now`. */
+function openGroup(now: number, timeoutMs: number, slack: number): DeadlineGroup {
+  const controller = new AbortController();
+  const group: DeadlineGroup = {
+    signal: controller.signal,
+    opened: now,
+    timeoutMs,
+    timedOut: false,
+    joined: 0,
+    active: 0,
+    timer: setTimeout(() => {
+      group.timedOut = true;
+      group.timer = undefined;
+      controller.abort();
+    }, timeoutMs + slack),
+  };
+  // Do not keep a Node process alive just for a deadline nobody waits on.
+  (group.timer as { unref?: () => void }).unref?.();
+  return group;
 }
 
 const MAX_PER_GROUP = 500;
@@ -53,7 +58,7 @@ export class Deadlines {
       now - group.opened > slack
     ) {
       const previous = group;
-      group = new DeadlineGroup(now, timeoutMs, slack);
+      group = openGroup(now, timeoutMs, slack);
       this.#current = group;
       if (previous && previous.active === 0 && previous.timer !== undefined) clearTimeout(previous.timer);
     }

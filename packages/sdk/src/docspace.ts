@@ -58,7 +58,10 @@ export class DocSpace extends Connection {
 
   /** JSON form without credentials. */
   toJSON(): { baseUrl: string; auth: string } {
-    return { baseUrl: this.baseUrl, auth: `${transportOf(this).authScheme} [redacted]` };
+    return {
+      baseUrl: this.baseUrl,
+      auth: `${transportOf(this).authHeader.startsWith('Basic ') ? 'Basic' : 'Bearer'} [redacted]`,
+    };
   }
 
   /** Node's `util.inspect` form without credentials. */

@@ -35,21 +35,21 @@ export interface ApiErrorDetails {
 export class ApiError extends DocSpaceError {
   override readonly name: string = 'ApiError';
   /** HTTP status (or the envelope's `statusCode` for an error sent with HTTP 2xx). */
-  readonly status: number;
+  declare readonly status: number;
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path of the failed request, without origin and query string. */
-  readonly path: string;
+  declare readonly path: string;
   /** The server's message, if any. */
-  readonly serverMessage: string | undefined;
+  declare readonly serverMessage: string | undefined;
   /** The server's exception type, if any. */
-  readonly errorType: string | undefined;
+  declare readonly errorType: string | undefined;
   /** Request id from the response headers (`X-Request-Id` or `X-Correlation-Id`), if any. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The response headers, without `set-cookie` (empty when unknown). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** Parsed response body. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   /** Builds the error from what is known about the request; `message` defaults to {@link ApiError.describe}. */
   constructor(details: ApiErrorDetails, message?: string) {
@@ -98,9 +98,9 @@ export class NotFoundError extends ApiError {
 export class RateLimitError extends ApiError {
   override readonly name: string = 'RateLimitError';
   /** How long the server asked to wait, in milliseconds (from Retry-After or X-RateLimit-Reset), if it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** When it is worth retrying, if the server said. */
-  readonly retryAt: Date | undefined;
+  declare readonly retryAt: Date | undefined;
 
   /** Like {@link ApiError}, plus how long the server asked to wait. */
   constructor(details: ApiErrorDetails & { retryAfterMs?: number | undefined }, message?: string) {
@@ -134,11 +134,11 @@ export interface UnexpectedResponseDetails extends ApiErrorDetails {
 export class UnexpectedResponseError extends ApiError {
   override readonly name: string = 'UnexpectedResponseError';
   /** The answer's `Content-Type`, if it had one. */
-  readonly contentType: string | undefined;
+  declare readonly contentType: string | undefined;
   /** What is wrong with the answer. */
-  readonly problem: string;
+  declare readonly problem: string;
   /** The first 200 characters of the body, secrets replaced. */
-  readonly bodyStart: string;
+  declare readonly bodyStart: string;
 
   /** Builds the error; the message names the request, the content type and the problem. */
   constructor(details: UnexpectedResponseDetails) {
@@ -156,9 +156,9 @@ export class UnexpectedResponseError extends ApiError {
 export class ConnectionError extends DocSpaceError {
   override readonly name: string = 'ConnectionError';
   /** HTTP method of the request. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path of the request. */
-  readonly path: string;
+  declare readonly path: string;
 
   /** `cause` is the error the `fetch` implementation threw; `message` replaces the default message. */
   constructor(method: string, path: string, cause: unknown, message?: string) {
@@ -172,7 +172,7 @@ export class ConnectionError extends DocSpaceError {
 export class TimeoutError extends ConnectionError {
   override readonly name: string = 'TimeoutError';
   /** The timeout that elapsed, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   /** The request and the timeout that elapsed. */
   constructor(method: string, path: string, timeoutMs: number) {
@@ -185,9 +185,9 @@ export class TimeoutError extends ConnectionError {
 export class ValidationError extends DocSpaceError {
   override readonly name: string = 'ValidationError';
   /** The offending field, e.g. `email`, `ids[2]`, `crop.width`. */
-  readonly field: string;
+  declare readonly field: string;
   /** The rule, e.g. `required`, `email`, `maxLength:255`, `https`, `image/png|image/jpeg`. */
-  readonly rule: string;
+  declare readonly rule: string;
 
   /** The field, the rule it broke, and a sentence for humans. */
   constructor(field: string, rule: string, message: string) {
@@ -201,13 +201,13 @@ export class ValidationError extends DocSpaceError {
 export class PhotoUploadError extends DocSpaceError {
   override readonly name: string = 'PhotoUploadError';
   /** The server's message, e.g. "Image size is too large". */
-  readonly serverMessage: string | undefined;
+  declare readonly serverMessage: string | undefined;
   /** HTTP status of the answer (200: DocSpace refuses uploads inside a success). */
-  readonly status: number;
+  declare readonly status: number;
   /** HTTP method of the request (`POST`). */
-  readonly method: string;
+  declare readonly method: string;
   /** Path of the request, e.g. `/api/2.0/people/@self/photo`. */
-  readonly path: string;
+  declare readonly path: string;
 
   /** The server's `message` from the upload result and the request it answered. */
   constructor(details: { serverMessage: string | undefined; status: number; method: string; path: string }) {
@@ -241,7 +241,7 @@ export interface TaskProgress {
 export class TaskFailedError extends DocSpaceError {
   override readonly name: string = 'TaskFailedError';
   /** The last progress report. */
-  readonly progress: TaskProgress;
+  declare readonly progress: TaskProgress;
 
   /** The last progress report of the task. */
   constructor(progress: TaskProgress) {
@@ -261,9 +261,9 @@ function causeText(cause: unknown): string {
 export class TaskTimeoutError extends DocSpaceError {
   override readonly name: string = 'TaskTimeoutError';
   /** The last progress report. */
-  readonly progress: TaskProgress;
+  declare readonly progress: TaskProgress;
   /** The maximum wait that elapsed, in milliseconds. */
-  readonly maxWaitMs: number;
+  declare readonly maxWaitMs: number;
 
   /** The last progress report and the wait that elapsed. */
   constructor(progress: TaskProgress, maxWaitMs: number) {
@@ -283,13 +283,13 @@ export class TaskTimeoutError extends DocSpaceError {
 export class ResponseTooLargeError extends DocSpaceError {
   override readonly name: string = 'ResponseTooLargeError';
   /** HTTP method of the request. */
-  readonly method: string;
+  declare readonly method: string;
   /** Path of the request. */
-  readonly path: string;
+  declare readonly path: string;
   /** HTTP status of the response whose body was too large. */
-  readonly status: number;
+  declare readonly status: number;
   /** The limit that was passed, in bytes of decoded body. */
-  readonly maxResponseBytes: number;
+  declare readonly maxResponseBytes: number;
 
   /** The request, the response status and the limit that was passed. */
   constructor(method: string, path: string, status: number, maxResponseBytes: number) {
@@ -314,11 +314,11 @@ export type PaginationProblem = 'badTotal' | 'noProgress' | 'pastTotal';
 export class PaginationError extends DocSpaceError {
   override readonly name: string = 'PaginationError';
   /** What went wrong. */
-  readonly problem: PaginationProblem;
+  declare readonly problem: PaginationProblem;
   /** Path of the list request. */
-  readonly path: string;
+  declare readonly path: string;
   /** Offset of the page that showed the problem. */
-  readonly startIndex: number;
+  declare readonly startIndex: number;
 
   /** The problem, the list's path, the offset of the offending page and a sentence for humans. */
   constructor(problem: PaginationProblem, path: string, startIndex: number, detail: string) {

@@ -20,43 +20,51 @@ const NAMES: Record<number, string> = {
 };
 
 /**
- * The first character outside visible ASCII (0x21-0x7E; space and tab too with `blank`), described without the
- * text around it (which may be a secret): `U+200B (zero-width space) at position 13`. Undefined when clean.
- * With `controlOnly`, only control characters, zero-width spaces and BOMs count (for credentials sent encoded).
+ * Throws a {@link ValidationError} for the first character `allowed` refuses, described without the text around
+ * it (which may be a secret): `U+200B (zero-width space) at position 13`.
  */
-function firstBad(text: string, blank: boolean, controlOnly = false): string | undefined {
+function refuse(
+  text: string,
+  field: string,
+  rule: string,
+  allowed: (c: number) => boolean,
+  what: string,
+): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const bad = controlOnly
-      ? c < 32 || c === 127 || c === 8203 || c === 65279
-      : !((c > 32 && c < 127) || (blank && (c === 32 || c === 9)));
-    if (bad) {
+    if (!allowed(c)) {
       const name = NAMES[c];
-      return `U+${c.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''} at position ${i + 1}`;
+      throw new ValidationError(
+        field,
+        rule,
+        `${what} U+${c.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''} at position ${i + 1}`,
+      );
     }
   }
-  return undefined;
 }
+
+const INVISIBLE = 'contains an invisible or control character,';
 
 /**
  * @internal Checks a bare token (without `Bearer `): visible ASCII only. API keys, OAuth2 and session tokens never
  * contain anything else, so any other character is a copy-paste accident.
  */
 export function checkToken(token: string): void {
-  const bad = firstBad(token, false);
-  if (bad)
-    throw new ValidationError('token', 'visibleAscii', `contains an invisible or control character, ${bad}`);
+  refuse(token, 'token', 'visibleAscii', (c) => c > 32 && c < 127, INVISIBLE);
 }
 
-/** @internal Checks a credential that is encoded before sending (Basic e-mail and password): no control characters. */
+/**
+ * @internal Checks a credential that is encoded before sending (Basic e-mail and password): no control characters,
+ * zero-width spaces or byte order marks.
+ */
 export function checkCredential(value: string, field: string): void {
-  const bad = firstBad(value, true, true);
-  if (bad)
-    throw new ValidationError(
-      field,
-      'noControlCharacters',
-      `contains an invisible or control character, ${bad}`,
-    );
+  refuse(
+    value,
+    field,
+    'noControlCharacters',
+    (c) => c > 31 && c !== 127 && c !== 8203 && c !== 65279,
+    INVISIBLE,
+  );
 }
 
 /**
@@ -79,7 +87,12 @@ export function checkHeaders(headers: unknown, field: string): void {
     }
     if (value === undefined) continue;
     if (typeof value !== 'string') throw new ValidationError(where, 'string', 'must be a string');
-    const bad = firstBad(value, true);
-    if (bad) throw new ValidationError(where, 'headerValue', `must be printable ASCII, found ${bad}`);
+    refuse(
+      value,
+      where,
+      'headerValue',
+      (c) => (c > 31 && c < 127) || c === 9,
+      'must be printable ASCII, found',
+    );
   }
 }

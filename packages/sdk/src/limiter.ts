@@ -3,15 +3,13 @@
  * (no promise allocated on that path beyond the caller's own await), otherwise queues in FIFO order.
  */
 export class Limiter {
-  readonly max: number;
   /** Time (ms since epoch) before which no request of this kind is sent (rate limit), or 0. */
   pausedUntil = 0;
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(max: number) {
-    this.max = Math.max(1, Math.floor(max));
-  }
+  /** `max`: an integer >= 1 (the connection checks the options). */
+  constructor(readonly max: number) {}
 
   /** Requests currently holding a slot. */
   get inFlight(): number {

@@ -3,7 +3,7 @@ import { guardedResponse } from './body-limits.js';
 import { type Connection, transportOf } from './connection.js';
 import type { RequestOptions } from './options.js';
 import { isIdempotentMethod } from './retry-policy.js';
-import type { Transport } from './transport.js';
+import type { Outgoing, Transport } from './transport.js';
 
 /**
  * Creates the typed client generated from the curated spec (openapi-fetch) on a connection, for endpoints the
@@ -36,14 +36,32 @@ function rawFetch(transport: Transport): (request: Request) => Promise<Response>
     // The caller's signal (openapi-fetch puts it on the Request) must survive our own per-attempt signal.
     const options: RequestOptions = { signal: request.signal };
     const method = request.method;
-    // The body is read later by openapi-fetch: guard it with the size cap and the attempt's timeout.
-    const out = {
+    let started = 0;
+    const out: Outgoing = {
       method,
       path,
       idempotent: isIdempotentMethod(method),
-      input: request,
-      guard: guardedResponse,
+      url,
+      init: {},
+      call: (init, retryable) => {
+        started = Date.now();
+        // A request with a body can be sent once: keep a copy while a retry is possible.
+        const sent = retryable && request.body !== null ? request.clone() : request;
+        return transport.fetch(sent, init.signal ? { signal: init.signal } : undefined);
+      },
     };
-    return transport.deliver(out, options).then((delivery) => delivery.response);
+    // The body is read later by openapi-fetch: guard it with the size cap and the rest of the attempt's timeout.
+    const timeoutMs = transport.timeoutMs;
+    return transport.deliver(out, options).then(({ response }) =>
+      guardedResponse(response, {
+        method,
+        path,
+        maxBytes: transport.maxResponseBytes,
+        timeoutMs: timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0,
+        attemptTimeoutMs: timeoutMs,
+        signal: request.signal,
+        redact: (error) => transport.redactError(error),
+      }),
+    );
   };
 }

@@ -23,74 +23,46 @@ export function secretForms(secrets: readonly string[]): string[] {
 
 /**
  * @internal Removes the secrets from an error the SDK throws: its message, stack and string fields, its `body`
- * (a copy with every string redacted) and its `cause` chain (replaced by redacted copies, so errors owned by
- * someone else are not modified). Returns the same error object.
+ * and `headers` (redacted copies) and its `cause` chain (replaced by redacted copies, so errors owned by someone
+ * else are not modified). Returns the same error object.
  */
 export function redactError<E>(error: E, secrets: readonly string[]): E {
-  if (secrets.length > 0 && error instanceof Error) copyInto(error, error, secrets, 0);
+  if (secrets.length > 0 && error instanceof Error) clean(error, secrets, 0, error);
   return error;
 }
 
 /**
- * Writes the redacted own properties of `from` onto `to`: the same error (only what changed), or a blank copy of a
- * foreign cause (everything). Returns whether anything was redacted.
+ * A copy of a value with the secrets removed from every string in it (object keys too), or the value itself when
+ * nothing changed. Errors, arrays, plain objects and `Headers` are copied; other objects are kept as they are.
+ * With `into` (the SDK's own error), only the changed properties are written onto it instead.
  */
-function copyInto(from: Error, to: Error, secrets: readonly string[], depth: number): boolean {
+function clean(value: unknown, secrets: readonly string[], depth: number, into?: object): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (typeof Headers !== 'undefined' && value instanceof Headers) {
+    const copy = new Headers(value);
+    value.forEach((item, name) => {
+      copy.set(name, redact(item, secrets));
+    });
+    return copy;
+  }
+  const array = Array.isArray(value);
+  const proto = Object.getPrototypeOf(value);
+  if (!array && !(value instanceof Error) && proto !== Object.prototype && proto !== null) return value;
+  const copy = into ?? (array ? [] : Object.create(proto));
   let changed = false;
-  for (const key of Object.getOwnPropertyNames(from)) {
-    const value = (from as unknown as Record<string, unknown>)[key];
-    const cleaned = redactValue(value, secrets, key === 'cause' ? depth + 1 : depth);
-    if (cleaned !== value) changed = true;
-    if (cleaned === value && to === from) continue;
-    Object.defineProperty(to, key, {
+  for (const key of array ? Object.keys(value) : Object.getOwnPropertyNames(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const cleaned = clean(item, secrets, depth + 1);
+    const name = into ? key : redact(key, secrets);
+    if (cleaned !== item || name !== key) changed = true;
+    else if (into) continue;
+    Object.defineProperty(copy, name, {
       value: cleaned,
       writable: true,
       configurable: true,
-      enumerable: Object.prototype.propertyIsEnumerable.call(from, key),
+      enumerable: Object.prototype.propertyIsEnumerable.call(value, key),
     });
   }
-  return changed;
-}
-
-/** @internal A copy of a value with the secrets removed from every string in it (the value itself when clean). */
-export function redactValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (typeof value === 'string') return redact(value, secrets);
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
-  if (value instanceof Error) {
-    const copy = Object.create(Object.getPrototypeOf(value)) as Error;
-    return copyInto(value, copy, secrets, depth) ? copy : value;
-  }
-  if (typeof Headers !== 'undefined' && value instanceof Headers) return redactHeaders(value, secrets);
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item) => {
-      const cleaned = redactValue(item, secrets, depth + 1);
-      if (cleaned !== item) changed = true;
-      return cleaned;
-    });
-    return changed ? out : value;
-  }
-  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
-    return value;
-  let changed = false;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const cleaned = redactValue(item, secrets, depth + 1);
-    const name = redact(key, secrets);
-    if (cleaned !== item || name !== key) changed = true;
-    out[name] = cleaned;
-  }
-  return changed ? out : value;
-}
-
-/** A copy of response headers with the secrets removed from every value (the same object when clean). */
-function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
-  let copy: Headers | undefined;
-  headers.forEach((value, name) => {
-    const cleaned = redact(value, secrets);
-    if (cleaned === value) return;
-    copy ??= new Headers(headers);
-    copy.set(name, cleaned);
-  });
-  return copy ?? headers;
+  return changed ? copy : value;
 }

@@ -1,5 +1,5 @@
 import { type Auth, redact } from './auth.js';
-import { type BodyGuard, DEFAULT_MAX_RESPONSE_BYTES, readTextCapped } from './body-limits.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readTextCapped } from './body-limits.js';
 import { type DeadlineGroup, Deadlines } from './deadlines.js';
 import { decode, ResponseFieldError, unexpectedResponse } from './decode.js';
 import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.js';
@@ -29,20 +29,20 @@ export interface Outgoing {
   path: string;
   /** Whether sending it twice can do no harm (see retry-policy.ts). */
   idempotent: boolean;
-  /** A URL and its init (facade calls), or a ready `Request` (raw client). */
-  input: string | Request;
-  /** Method, headers and body when `input` is a URL. */
-  init?: RequestInit | undefined;
+  /** The URL (facade calls). */
+  url: string;
+  /** Method, headers and body; each attempt sets its `signal` here (when it has one) before sending. */
+  init: RequestInit;
+  /**
+   * Sends one attempt instead of `fetch(url, init)` (raw client: a ready `Request`, copied while a retry is
+   * possible, so its handling stays out of the functions' bundle). `retryable`: another attempt may follow.
+   */
+  call?: ((init: RequestInit, retryable: boolean) => Promise<Response>) | undefined;
   /**
    * Reads the final answer's body inside the attempt (under its timeout and concurrency slot). Leave it out to
    * get the `Response` unread (raw client).
    */
   read?: ((response: Response) => Promise<string>) | undefined;
-  /**
-   * For an unread answer: wraps its body so that whoever reads it later gets the size cap and the rest of the
-   * attempt's timeout (the raw client passes body-limits.ts `guardedResponse`; kept out of the functions' bundle).
-   */
-  guard?: ((response: Response, guard: BodyGuard) => Response) | undefined;
 }
 
 /** @internal What the sending layer hands to the decoder: the final answer and its body text, if read. */
@@ -66,13 +66,16 @@ export class Transport {
   readonly reads: Limiter;
   readonly writes: Limiter;
   readonly #auth: Auth;
-  readonly #fetch: FetchLike;
-  readonly #timeoutMs: number;
+  /** @internal The fetch implementation (called unbound). */
+  readonly fetch: FetchLike;
+  /** @internal The default per-attempt timeout in ms (0: none). */
+  readonly timeoutMs: number;
   readonly #maxRetries: number;
   readonly #baseDelayMs: number;
   readonly #maxWaitMs: number;
   readonly #logger: Logger | undefined;
-  readonly #maxResponseBytes: number;
+  /** @internal The cap on a decoded response body, in bytes. */
+  readonly maxResponseBytes: number;
   /** The secrets and their encoded forms, removed from every error and log line. */
   readonly #secrets: string[];
   /** @internal Extra headers of every request, lower-case names, without `authorization`. */
@@ -86,13 +89,13 @@ export class Transport {
     this.#auth = auth;
     const fetchImpl = options.fetch ?? globalThis.fetch;
     // Call the global fetch unbound: some runtimes throw "Illegal invocation" when it is a method of an object.
-    this.#fetch = options.fetch ? fetchImpl : (input, init) => globalThis.fetch(input, init);
-    this.#timeoutMs = options.timeoutMs ?? 60_000;
+    this.fetch = options.fetch ? fetchImpl : (input, init) => globalThis.fetch(input, init);
+    this.timeoutMs = options.timeoutMs ?? 60_000;
     this.#maxRetries = options.maxRetries ?? 2;
     this.#baseDelayMs = options.retryBaseDelayMs ?? 500;
     this.#maxWaitMs = options.maxRetryWaitMs ?? 60_000;
     this.#logger = options.logger;
-    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#secrets = secretForms(auth.secrets);
     this.reads = new Limiter(options.maxConcurrentReads ?? 50);
     this.writes = new Limiter(options.maxConcurrentWrites ?? 15);
@@ -114,11 +117,6 @@ export class Transport {
   /** @internal The Authorization header value (a secret: never print it). */
   get authHeader(): string {
     return this.#auth.header;
-  }
-
-  /** Describes the auth scheme without the secret. */
-  get authScheme(): string {
-    return this.#auth.header.startsWith('Basic ') ? 'Basic' : 'Bearer';
   }
 
   /**
@@ -148,9 +146,9 @@ export class Transport {
         method,
         path,
         idempotent: args.idempotent ?? isIdempotentMethod(method),
-        input: query ? this.origin + path + query : this.origin + path,
+        url: query ? this.origin + path + query : this.origin + path,
         init,
-        read: (answer) => readTextCapped(answer, this.#maxResponseBytes, method, path),
+        read: (answer) => readTextCapped(answer, this.maxResponseBytes, method, path),
       },
       options,
     );
@@ -173,15 +171,15 @@ export class Transport {
    * {@link ConnectionError}, {@link TimeoutError} or the caller's abort reason.
    */
   async deliver(out: Outgoing, options: RequestOptions | undefined): Promise<Delivery> {
-    const { method, path, idempotent, input } = out;
+    const { method, path, idempotent, init } = out;
     const signal = options?.signal;
     const maxRetries = options?.maxRetries ?? this.#maxRetries;
-    const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
+    const timeoutMs = options?.timeoutMs ?? this.timeoutMs;
     const limiter = method === 'GET' || method === 'HEAD' ? this.reads : this.writes;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
       await this.#acquire(limiter, method, path, signal);
-      const started = this.#logger || out.guard ? Date.now() : 0;
+      const started = this.#logger ? Date.now() : 0;
       // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
       const group: DeadlineGroup | undefined = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
       let controller: AbortController | undefined;
@@ -198,15 +196,8 @@ export class Transport {
       let text: string | undefined;
       let retryIn: number | undefined;
       try {
-        if (typeof input === 'string') {
-          const init = out.init as RequestInit;
-          if (fetchSignal) init.signal = fetchSignal;
-          response = await this.#fetch(input, init);
-        } else {
-          // A request with a body can be sent once: keep a copy while a retry is possible.
-          const request = input.body !== null && attempt < maxRetries ? input.clone() : input;
-          response = await this.#fetch(request, fetchSignal ? { signal: fetchSignal } : undefined);
-        }
+        if (fetchSignal) init.signal = fetchSignal;
+        response = await (out.call ? out.call(init, attempt < maxRetries) : this.fetch(out.url, init));
         retryIn = this.#retryDelay(response, limiter, attempt, maxRetries, idempotent);
         if (retryIn !== undefined) await response.body?.cancel();
         else if (out.read) text = await out.read(response);
@@ -249,17 +240,7 @@ export class Transport {
         const status = response.status;
         this.#log(() => `${method} ${path} -> ${status} in ${Date.now() - started} ms`);
       }
-      if (!out.guard) return { response, text };
-      const guarded = out.guard(response, {
-        method,
-        path,
-        maxBytes: this.#maxResponseBytes,
-        timeoutMs: timeoutMs > 0 ? Math.max(1, timeoutMs - (Date.now() - started)) : 0,
-        attemptTimeoutMs: timeoutMs,
-        signal,
-        redact: (error) => this.redactError(error),
-      });
-      return { response: guarded, text };
+      return { response, text };
     }
   }
 

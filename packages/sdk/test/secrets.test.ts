@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { authorizationHeader } from '@docspace-people/client';
 import { DocSpace } from '@docspace-people/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { employee, SECRET } from './helpers/fixtures.js';
@@ -56,6 +57,16 @@ describe('the token never leaks', () => {
     });
     await ds.people.me();
     expect(server.lastHeaders().authorization).toBe(`Basic ${BASIC_B64}`);
+  });
+
+  it('a non-ASCII basic credential is encoded as UTF-8, exactly as the generated client does', async () => {
+    server = await startServer(({ res }) => sendEnvelope(res, employee()));
+    const basic = { email: 'jörg@example.com', password: 'pässwörd-日本' };
+    await new DocSpace({ baseUrl: server.url, basic }).people.me();
+    expect(server.lastHeaders().authorization).toBe(authorizationHeader({ basic }));
+    expect(atob(server.lastHeaders().authorization?.slice(6) ?? '')).not.toBe(
+      `${basic.email}:${basic.password}`,
+    );
   });
 
   it('errors from the server, even one echoing the token, show no secret', async () => {
