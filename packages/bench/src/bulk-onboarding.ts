@@ -48,8 +48,8 @@ async function facadeRun(url: string, token: string, users: number): Promise<voi
   await Promise.all(Array.from({ length: users }, (_, i) => ds.people.create(person(i))));
 }
 
-/** The baseline: hand-written fetch in a pool of `workers` workers. */
-async function baselineRun(url: string, token: string, users: number, workers: number): Promise<void> {
+/** The baseline: hand-written fetch in a pool of `workers` workers (also measurement 6's reference). */
+export async function baselineRun(url: string, token: string, users: number, workers: number): Promise<void> {
   const headers = {
     authorization: `Bearer ${token}`,
     'content-type': 'application/json',

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type FakePortal, startFakePortal } from '@docspace-people/testing';
 import { type Sample, sample } from './stats.js';
 
@@ -17,6 +18,8 @@ export interface SyncPlan {
   creates: number;
   latencyMs: number;
   rounds: number;
+  /** Plan only (sync-only.ts plan). */
+  skipApply?: boolean;
 }
 
 /** Plan over one portal size. */
@@ -32,7 +35,8 @@ export interface PlanFigure {
 /** The figures of measurement 6. */
 export interface SyncResult {
   plan: PlanFigure[];
-  apply: {
+  /** Absent when only plan was measured. */
+  apply?: {
     creates: number;
     latencyMs: number;
     /** creates x latency / 15: the least time 15 writes in flight can take. */
@@ -43,19 +47,26 @@ export interface SyncResult {
     writePhaseMs: Sample;
     /** writePhaseMs / boundMs per round (target: 1.15 or less). */
     vsBound: Sample;
+    /** The same creates sent by a hand-written pool of 15 `fetch` workers (own process), write phase / bound. */
+    poolVsBound: Sample;
+    /** Per round: the apply's write phase / the pool's (what the CLI and SDK add to bare fetch). */
+    vsPool: Sample;
     rateLimited: number;
     maxWritesInFlight: number;
   };
 }
 
 const require = createRequire(import.meta.url);
-const bin = require.resolve('@docspace-people/cli/package.json').replace(/package\.json$/, 'dist/bin.js');
+const bin =
+  process.env.BENCH_CLI_BIN ||
+  require.resolve('@docspace-people/cli/package.json').replace(/package\.json$/, 'dist/bin.js');
 
 /** Runs the CLI; resolves with its exit status, wall time and peak RSS (reported by an exit hook). */
 function runCli(args: string[], portal: FakePortal, cwd: string) {
   const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', hook, bin, ...args], {
+  const nodeArgs = process.env.BENCH_CLI_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', hook, bin, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', DOCSPACE_URL: portal.url, DOCSPACE_TOKEN: portal.ownerToken },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -73,6 +84,35 @@ function runCli(args: string[], portal: FakePortal, cwd: string) {
       });
     },
   );
+}
+
+/** Milliseconds from the first create the portal received to the end of its last answer. */
+function writePhase(portal: FakePortal): number {
+  const creates = portal.requests('addMember');
+  const first = Math.min(...creates.map((r) => r.startedAt));
+  const last = Math.max(...creates.map((r) => r.startedAt + r.durationMs));
+  return last - first;
+}
+
+/** The reference: create-pool.ts (15 fetch workers) in its own process against a new portal; its write phase. */
+async function poolWritePhase(creates: number, latencyMs: number): Promise<number> {
+  const portal = await startFakePortal({ latencyMs });
+  try {
+    const script = fileURLToPath(new URL('./create-pool.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      ['--import', require.resolve('tsx'), script, portal.url, portal.ownerToken, String(creates), '15'],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    if (code !== 0) throw new Error(`the fetch pool failed (exit ${code})`);
+    return writePhase(portal);
+  } finally {
+    await portal.stop();
+  }
 }
 
 function desiredCsv(rows: string[]): string {
@@ -106,10 +146,11 @@ async function measurePlan(people: number, rounds: number, dir: string): Promise
   }
 }
 
-async function measureApply(plan: SyncPlan, dir: string): Promise<SyncResult['apply']> {
+async function measureApply(plan: SyncPlan, dir: string): Promise<NonNullable<SyncResult['apply']>> {
   const boundMs = (plan.creates * plan.latencyMs) / 15;
   const wall: number[] = [];
   const writes: number[] = [];
+  const pool: number[] = [];
   let rateLimited = 0;
   let maxWritesInFlight = 0;
   const desired = join(dir, 'creates.csv');
@@ -118,6 +159,8 @@ async function measureApply(plan: SyncPlan, dir: string): Promise<SyncResult['ap
     desiredCsv(Array.from({ length: plan.creates }, (_, i) => `new${i}@example.com,N,${i},User`)),
   );
   for (let round = 0; round < plan.rounds; round++) {
+    // The reference first in even rounds, after the apply in odd ones (so neither always runs on a warmer machine).
+    if (round % 2 === 0) pool.push(await poolWritePhase(plan.creates, plan.latencyMs));
     // A new portal each round: DocSpace allows 1,500 requests a minute, and the CLI obeys it.
     const portal = await startFakePortal();
     try {
@@ -128,16 +171,14 @@ async function measureApply(plan: SyncPlan, dir: string): Promise<SyncResult['ap
       portal.resetStats();
       const run = await runCli(['apply', out], portal, dir);
       if (run.code !== 0) throw new Error(`apply failed: ${run.stderr.slice(-500)}`);
-      const creates = portal.requests('addMember');
-      const first = Math.min(...creates.map((r) => r.startedAt));
-      const last = Math.max(...creates.map((r) => r.startedAt + r.durationMs));
       wall.push(run.ms);
-      writes.push(last - first);
+      writes.push(writePhase(portal));
       rateLimited += portal.stats().rateLimited.write;
       maxWritesInFlight = Math.max(maxWritesInFlight, portal.stats().maxInFlight.write);
     } finally {
       await portal.stop();
     }
+    if (round % 2 === 1) pool.push(await poolWritePhase(plan.creates, plan.latencyMs));
   }
   return {
     creates: plan.creates,
@@ -146,6 +187,8 @@ async function measureApply(plan: SyncPlan, dir: string): Promise<SyncResult['ap
     wallMs: sample(wall),
     writePhaseMs: sample(writes),
     vsBound: sample(writes.map((ms) => ms / boundMs)),
+    poolVsBound: sample(pool.map((ms) => ms / boundMs)),
+    vsPool: sample(writes.map((ms, i) => ms / (pool[i] ?? Number.NaN))),
     rateLimited,
     maxWritesInFlight,
   };
@@ -157,7 +200,7 @@ export async function measureSync(plan: SyncPlan): Promise<SyncResult> {
   try {
     const planFigures: PlanFigure[] = [];
     for (const size of plan.planSizes) planFigures.push(await measurePlan(size, plan.rounds, dir));
-    return { plan: planFigures, apply: await measureApply(plan, dir) };
+    return { plan: planFigures, ...(plan.skipApply ? {} : { apply: await measureApply(plan, dir) }) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -172,10 +215,12 @@ export function formatSync(r: SyncResult): string {
     );
   }
   const a = r.apply;
+  if (!a) return `${lines.join('\n')}\n`;
   const met =
     a.vsBound.median <= 1.15 ? 'met' : `missed by ${((a.vsBound.median / 1.15 - 1) * 100).toFixed(0)}%`;
   lines.push(
     `  apply ${a.creates} creates, ${a.latencyMs} ms latency: write phase ${a.writePhaseMs.median.toFixed(0)} ms = ${a.vsBound.median.toFixed(2)}x the bound ${a.boundMs.toFixed(0)} ms (target 1.15x: ${met}); whole process ${a.wallMs.median.toFixed(0)} ms; ${a.rateLimited} x 429, at most ${a.maxWritesInFlight} writes in flight`,
+    `  the same creates from a hand-written pool of 15 fetch workers (own process, same fake portal): ${a.poolVsBound.median.toFixed(2)}x the bound; apply / pool ${a.vsPool.median.toFixed(2)}x`,
   );
   return `${lines.join('\n')}\n`;
 }

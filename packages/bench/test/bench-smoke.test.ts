@@ -111,8 +111,10 @@ describe('pnpm bench in smoke mode writes every figure of issue 6 to BENCH_JSON'
       wallMs: figure,
       writePhaseMs: figure,
       vsBound: figure,
+      poolVsBound: figure,
+      vsPool: figure,
     });
-    expect(results.sync.apply.maxWritesInFlight).toBeLessThanOrEqual(15);
+    expect(results.sync.apply?.maxWritesInFlight).toBeLessThanOrEqual(15);
     expect(printed).toContain('6. docspace-people plan / apply');
   });
 });

@@ -1,6 +1,14 @@
 import { type CliIO, terminalSafe } from './io.js';
 
-/** Shows how a bulk run goes: a redrawn bar on a terminal, one plain line per finished row otherwise. */
+/** How long plain progress lines may wait in memory before they are written (milliseconds). */
+const PLAIN_FLUSH_MS = 50;
+
+/**
+ * Shows how a bulk run goes: a redrawn bar on a terminal, one plain line per finished row otherwise. Plain lines
+ * are written in batches (at most {@link PLAIN_FLUSH_MS} ms late, and at {@link finish} or process exit): one
+ * write per row to a pipe cost a system call and a wake-up of the reader per row, a tenth of the CPU of a bulk
+ * run. The report file, not this output, is what a resumed run relies on.
+ */
 export class Progress {
   readonly #io: CliIO;
   readonly #total: number;
@@ -8,6 +16,10 @@ export class Progress {
   #done = 0;
   #drawn = false;
   #lastDraw = 0;
+  /** Plain lines not yet written. */
+  #pending: string[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #flushOnExit = () => this.#flush();
 
   /** `total`: rows to process (including those finished in an earlier run). */
   constructor(io: CliIO, total: number) {
@@ -25,7 +37,12 @@ export class Progress {
     this.#counts.set(outcome, (this.#counts.get(outcome) ?? 0) + 1);
     const prefix = `[${this.#done}/${this.#total}]`;
     if (!this.#io.isTTY) {
-      this.#io.stderr.write(`${prefix} ${line}\n`);
+      this.#pending.push(`${prefix} ${line}\n`);
+      if (this.#timer === undefined) {
+        this.#timer = setTimeout(() => this.#flush(), PLAIN_FLUSH_MS);
+        this.#timer.unref();
+        process.once('exit', this.#flushOnExit);
+      }
       return;
     }
     if (important) {
@@ -43,9 +60,23 @@ export class Progress {
 
   /** Removes the bar (call before printing the summary). */
   finish(): void {
+    this.#flush();
     if (this.#drawn) this.#draw(Date.now());
     if (this.#drawn) this.#io.stderr.write('\n');
     this.#drawn = false;
+  }
+
+  /** Writes the plain lines that wait, in one write. */
+  #flush(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      process.off('exit', this.#flushOnExit);
+    }
+    if (this.#pending.length === 0) return;
+    const text = this.#pending.join('');
+    this.#pending = [];
+    this.#io.stderr.write(text);
   }
 
   #clear(): void {

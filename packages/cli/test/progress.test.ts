@@ -59,3 +59,37 @@ describe('progress output', () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe('plain progress lines', () => {
+  it('are batched: many rows finished together cost one write, in order, all written by finish()', async () => {
+    const { Progress } = await import('../src/progress.js');
+    const writes: string[] = [];
+    const stderr = new PassThrough();
+    stderr.write = ((chunk: string) => {
+      writes.push(chunk);
+      return true;
+    }) as typeof stderr.write;
+    const progress = new Progress({ stdout: new PassThrough(), stderr, isTTY: false, env: {} }, 100);
+    for (let i = 1; i <= 100; i++) progress.row('created', `row ${i}`, false);
+    expect(writes).toEqual([]);
+    progress.finish();
+    expect(writes).toHaveLength(1);
+    const lines = (writes[0] ?? '').trimEnd().split('\n');
+    expect(lines).toHaveLength(100);
+    expect(lines[0]).toBe('[1/100] row 1');
+    expect(lines[99]).toBe('[100/100] row 100');
+  });
+
+  it('are written within a short time while the run goes on, without finish()', async () => {
+    const { Progress } = await import('../src/progress.js');
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (chunk: Buffer) => {
+      err += chunk;
+    });
+    const progress = new Progress({ stdout: new PassThrough(), stderr, isTTY: false, env: {} }, 2);
+    progress.row('created', 'first', false);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(err).toBe('[1/2] first\n');
+  });
+});
