@@ -76,7 +76,7 @@ export const updateUserRole: Example = {
         await step(
           'Clean up: terminate and delete the user',
           () => ds.people.delete(user.id, { terminateFirst: true }),
-          () => 'done',
+          (people) => people.map((person) => `deleted ${person.displayName} (${person.id})`),
         );
       }
     }

@@ -8,6 +8,7 @@ export {
   runExample,
 } from './steps.js';
 export {
+  fakeTarget,
   type OpenTarget,
   openTarget,
   type Target,
