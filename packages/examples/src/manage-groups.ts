@@ -9,7 +9,7 @@
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/manage-groups.ts`
  */
 import { type Group, NotFoundError, ValidationError } from '@docspace-people/sdk';
-import { type Example, isMain, runAsProgram, uniqueEmail } from './support/index.js';
+import { type Example, isMain, runAsProgram, uniqueEmail, watchRequests } from './support/index.js';
 
 /** The server's fixed id of the system group RoomAdmin. */
 const ROOM_ADMIN_GROUP = 'abef62db-11a8-4673-9d32-ef1d8af19dc0';
@@ -24,7 +24,7 @@ const describeGroup = (group: Group) =>
 export const manageGroups: Example = {
   name: 'manage-groups',
   title: 'create a group, manage its members and manager, move members, find groups, delete',
-  async run({ ds, mode, step, mockAnswer }) {
+  async run({ ds, mode, step, mockAnswer, fakePortal }) {
     /** `not found (404)` once a group is gone, else what the server still answers. */
     const lookUpGroup = (id: string) =>
       ds.groups.get(id, mockAnswer({ code: 404 })).then(
@@ -94,18 +94,23 @@ export const manageGroups: Example = {
         (group) => `${describeGroup(group)}; not removed: ${group.notApplied.join(', ') || 'none'}`,
       );
       await step(
-        'Add Ann to the system group RoomAdmin: refused before sending (it would change her type)',
+        'Add Ann to the system group RoomAdmin: the SDK reads the group (GET /group/{id}) and refuses a system group before sending the write (it would change her type)',
         async () => {
+          const sent = watchRequests(
+            fakePortal,
+            (r) => r.method !== 'GET' && r.path.includes(ROOM_ADMIN_GROUP),
+            'writes to the RoomAdmin group',
+          );
           try {
             const group = await ds.groups.addMembers(ROOM_ADMIN_GROUP, ann.id);
             // Only Prism gets here: the SDK read the group first and Prism's fixed example is no system group.
             return `sent: GET /group/{id} answered a group that is not a system group; the write answered ${describeGroup(group)}`;
           } catch (error) {
-            if (error instanceof ValidationError) return `refused: ${error.message}`;
+            if (error instanceof ValidationError) return [`refused: ${error.message}`, ...sent()];
             throw error;
           }
         },
-        (outcome) => outcome,
+        (lines) => lines,
       );
       await step(
         'Delete both groups (DELETE /group/{id}, 204 with no body); look them and Ann up again',

@@ -10,7 +10,14 @@
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/offboard-user.ts`
  */
 import { type TaskProgress, ValidationError } from '@docspace-people/sdk';
-import { type Example, isMain, lookUpDeleted, runAsProgram, uniqueEmail } from './support/index.js';
+import {
+  type Example,
+  isMain,
+  lookUpDeleted,
+  runAsProgram,
+  uniqueEmail,
+  watchRequests,
+} from './support/index.js';
 
 /** Rooms the fake portal gives the leaver before offboarding (with its `addRoom` test helper, no request). */
 const LEAVER_ROOMS = ['Vendor contracts', 'Q3 launch'];
@@ -72,16 +79,19 @@ export const offboardUser: Example = {
       await step(
         'Reassigning an active user is refused before sending (the server reassigns only Terminated users)',
         async () => {
+          const sent = watchRequests(fakePortal, 'startReassign', 'POST /people/reassign/start');
           try {
             await ds.people.reassign(leaver.id, heir.id);
           } catch (error) {
-            if (error instanceof ValidationError) return error.message;
+            if (error instanceof ValidationError) return [`refused: ${error.message}`, ...sent()];
             throw error;
           }
           throw new Error('expected the SDK to refuse an active user');
         },
-        (message) => `refused: ${message}`,
+        (lines) => lines,
       );
+      if (leaver.id === heir.id)
+        note('(both creates answered the same person, so the SDK refused on its first rule: heir = leaver)');
       await step(
         'Terminate Lea: she can no longer sign in, her data stays (PUT /people/status/Terminated)',
         () => ds.people.terminate(leaver.id),

@@ -1,3 +1,4 @@
+export { watchRequests } from './fake-log.js';
 export { lookUpDeleted } from './look-up.js';
 export { isMain, runAsProgram } from './main.js';
 export {
