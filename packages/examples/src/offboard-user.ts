@@ -25,7 +25,7 @@ const LEAVER_ROOMS = ['Vendor contracts', 'Q3 launch'];
 export const offboardUser: Example = {
   name: 'offboard-user',
   title: 'hand a leaver\'s rooms to an heir, then delete them (tutorial "Manage users", corrected)',
-  async run({ ds, mode, step, note, mockAnswer, fakePortal }) {
+  async run({ ds, mode, step, note, mockAnswer, fakePortal, pollIntervalMs }) {
     const roomLines = (rooms: readonly number[]) =>
       rooms.map((id) => {
         const room = fakePortal?.room(id);
@@ -111,7 +111,7 @@ export const offboardUser: Example = {
           let last: TaskProgress | undefined;
           await ds.people.delete(leaver.id, {
             reassignTo: heir.id,
-            pollIntervalMs: mode === 'fake' ? 100 : 1000,
+            pollIntervalMs,
             signal: AbortSignal.timeout(300_000),
             onProgress: (progress) => {
               last = progress;

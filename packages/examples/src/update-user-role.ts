@@ -13,7 +13,7 @@ import { type Example, isMain, runAsProgram, uniqueEmail, watchRequests } from '
 export const updateUserRole: Example = {
   name: 'update-user-role',
   title: 'create a user, change its type, downgrade it with reassignment (tutorial "Update user role")',
-  async run({ ds, mode, step, note, fakePortal }) {
+  async run({ ds, mode, step, note, fakePortal, pollIntervalMs }) {
     const me = await step(
       'Who am I? (only admins change types; only the owner makes DocSpace admins)',
       () => ds.people.me(),
@@ -59,7 +59,7 @@ export const updateUserRole: Example = {
             // Prism's example task never finishes: on Prism, start it and read the first progress report.
             // The fake portal's task advances on each poll, so it is polled quickly.
             wait: mode !== 'prism',
-            pollIntervalMs: mode === 'fake' ? 100 : 1000,
+            pollIntervalMs,
             signal: AbortSignal.timeout(120_000),
             onProgress: (progress) => note(`progress: ${progress.percentage}% (${progress.status})`),
           }),

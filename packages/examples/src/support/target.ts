@@ -29,6 +29,8 @@ export interface Target {
    * leaver) and read its state to show what a step changed, printed as `fake portal state: ...`.
    */
   fakePortal?: FakePortal;
+  /** Milliseconds between progress polls of the server's tasks: 100 on the fake portal, else 1000. */
+  pollIntervalMs: number;
 }
 
 /** An opened target and how to release it. */
@@ -49,13 +51,22 @@ export interface TargetEnv {
   DOCSPACE_PRISM_URL?: string | undefined;
 }
 
-/** Builds a target for a base URL (no process is started). */
-export function targetFor(mode: TargetMode, baseUrl: string, token: string): Target {
+/**
+ * Builds a target for a base URL (no process is started). `pollIntervalMs` overrides the default interval of
+ * progress polls (tests use short ones).
+ */
+export function targetFor(
+  mode: TargetMode,
+  baseUrl: string,
+  token: string,
+  options: { pollIntervalMs?: number } = {},
+): Target {
   const ds = new DocSpace({ baseUrl, token, timeoutMs: 30_000 });
   return {
     ds,
     mode,
     baseUrl,
+    pollIntervalMs: options.pollIntervalMs ?? (mode === 'fake' ? 100 : 1000),
     mockAnswer: (prefer) =>
       mode === 'prism'
         ? { headers: { prefer: 'example' in prefer ? `example=${prefer.example}` : `code=${prefer.code}` } }
