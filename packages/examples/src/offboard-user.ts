@@ -95,7 +95,10 @@ export const offboardUser: Example = {
       await step(
         'Terminate Lea: she can no longer sign in, her data stays (PUT /people/status/Terminated)',
         () => ds.people.terminate(leaver.id),
-        (people) => people.filter((p) => p.id === leaver.id).map((p) => `${p.displayName}: ${p.status}`),
+        (people) => [
+          ...people.filter((p) => p.id === leaver.id).map((p) => `${p.displayName}: ${p.status}`),
+          ...roomLines(rooms),
+        ],
       );
       await step(
         `Delete Lea with ${heir.displayName} as heir: the reassignment task hands over her rooms, files and storage, then deletes the profile; read the task's last report`,

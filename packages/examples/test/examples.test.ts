@@ -239,6 +239,11 @@ describe('each example against the stateful fake portal: every step shows the ef
       '     -> refused: fromId: is Active: DocSpace reassigns and deletes only Terminated users (terminate them first)',
       '     -> fake portal log: POST /people/reassign/start received: 0',
     ]);
+    expect(step(4)).toEqual([
+      '     -> Lea Vance: Terminated',
+      '     -> fake portal state: room 1001 "Vendor contracts" owner Lea Vance',
+      '     -> fake portal state: room 1002 "Q3 launch" owner Lea Vance',
+    ]);
     expect(step(5)).toEqual([
       "     -> the task's last report: 100% (Completed); then GET /people/{id} answered 404 (the SDK checks it before it resolves)",
       '     -> fake portal state: room 1001 "Vendor contracts" owner Hal Ward',
