@@ -8,21 +8,21 @@
  *
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/guests-and-quotas.ts`
  */
-import type { Person } from '@docspace-people/sdk';
+import { PermissionDeniedError, type Person } from '@docspace-people/sdk';
 import { type Example, isMain, runAsProgram, uniqueEmail } from './support/index.js';
 
 const GiB = 1024 ** 3;
 
 const describeQuota = (person: Person | undefined) =>
   person?.quotaLimit === undefined
-    ? `${person?.displayName}: no quota fields (per-user quotas are disabled on this portal)`
+    ? `${person?.displayName}: no quota fields in the answer (the server sends them only while per-user quotas are enabled)`
     : `${person.displayName}: quota ${person.quotaLimit === -1 ? 'unlimited' : `${person.quotaLimit / GiB} GiB`}` +
       `${person.isCustomQuota ? ' (own value)' : ' (portal default)'}, used ${person.usedSpace ?? 0} bytes`;
 
 export const guestsAndQuotas: Example = {
   name: 'guests-and-quotas',
   title: 'invite a guest, share its link, remove it from your contacts; set and reset a user quota',
-  async run({ ds, mode, step }) {
+  async run({ ds, mode, step, mockAnswer }) {
     const guestEmail = uniqueEmail('gia.guest');
     const guest = await step(
       `Invite the guest <${guestEmail}> (POST /people/invite)`,
@@ -51,13 +51,26 @@ export const guestsAndQuotas: Example = {
         (link) => link,
       );
       await step(
-        'Remove the guest from YOUR contacts: the relation and your shares go, the profile stays (DELETE /people/guests)',
+        'Remove the guest from YOUR contacts (DELETE /people/guests); then remove again and look the profile up',
         async () => {
           await ds.people.removeGuests(guest.id);
-          return ds.people.get(guest.id);
+          // The server refuses (403) the whole call when an id is not a guest in your contacts: a second removal
+          // shows whether the first one dropped the relation.
+          const again = await ds.people.removeGuests(guest.id, mockAnswer({ code: 403 })).then(
+            () => 'answered 200: the guest is still in your contacts',
+            (error: unknown) => {
+              if (error instanceof PermissionDeniedError)
+                return `answered ${error.status}: no longer in your contacts`;
+              throw error;
+            },
+          );
+          return { again, person: await ds.people.get(guest.id) };
         },
-        (person) =>
-          `removed from your contacts; the profile is still there: ${person.displayName}, ${person.status}`,
+        ({ again, person }) => [
+          'the server accepted the removal',
+          `removing again ${again}`,
+          `GET /people/{id}: the profile is still there: ${person.displayName}, ${person.status}`,
+        ],
       );
       await step(
         'Give Quinn 2 GiB of storage (PUT /people/userquota {quota: 2147483648})',
@@ -65,13 +78,16 @@ export const guestsAndQuotas: Example = {
         describeQuota,
       );
       await step(
-        'No limit, then back to the portal default (PUT /people/userquota -1, PUT /people/resetquota)',
+        'No limit, then back to the portal default (PUT /people/userquota -1, then PUT /people/resetquota)',
         async () => {
-          await ds.people.setQuota(user.id, 'unlimited');
-          await ds.people.resetQuota(user.id);
-          return ds.people.get(user.id);
+          const unlimited = await ds.people.setQuota(user.id, 'unlimited');
+          const reset = await ds.people.resetQuota(user.id);
+          return [unlimited, reset].map((people) => people.find((p) => p.id === user.id));
         },
-        describeQuota,
+        ([unlimited, reset]) => [
+          `after -1: ${describeQuota(unlimited)}`,
+          `after resetquota: ${describeQuota(reset)}`,
+        ],
       );
     } finally {
       if (mode === 'portal') {

@@ -8,8 +8,8 @@
  *
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/manage-groups.ts`
  */
-import { type Group, ValidationError } from '@docspace-people/sdk';
-import { type Example, isMain, runAsProgram, uniqueEmail } from './support/index.js';
+import { type Group, NotFoundError, ValidationError } from '@docspace-people/sdk';
+import { type Example, isMain, runAsProgram, uniqueEmail, watchRequests } from './support/index.js';
 
 /** The server's fixed id of the system group RoomAdmin. */
 const ROOM_ADMIN_GROUP = 'abef62db-11a8-4673-9d32-ef1d8af19dc0';
@@ -24,7 +24,16 @@ const describeGroup = (group: Group) =>
 export const manageGroups: Example = {
   name: 'manage-groups',
   title: 'create a group, manage its members and manager, move members, find groups, delete',
-  async run({ ds, mode, step }) {
+  async run({ ds, mode, step, mockAnswer, fakePortal }) {
+    /** `not found (404)` once a group is gone, else what the server still answers. */
+    const lookUpGroup = (id: string) =>
+      ds.groups.get(id, mockAnswer({ code: 404 })).then(
+        (group) => `still there: ${describeGroup(group)}`,
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return `not found (${error.status})`;
+          throw error;
+        },
+      );
     const [ann, ben] = await step(
       'Create Ann Lee and Ben Moss as Users (POST /people)',
       () =>
@@ -85,25 +94,35 @@ export const manageGroups: Example = {
         (group) => `${describeGroup(group)}; not removed: ${group.notApplied.join(', ') || 'none'}`,
       );
       await step(
-        'Add Ann to the system group RoomAdmin: refused before sending (it would change her type)',
+        'Add Ann to the system group RoomAdmin: the SDK reads the group (GET /group/{id}) and refuses a system group before sending the write (it would change her type)',
         async () => {
+          const sent = watchRequests(
+            fakePortal,
+            (r) => r.method !== 'GET' && r.path.includes(ROOM_ADMIN_GROUP),
+            'writes to the RoomAdmin group',
+          );
           try {
-            await ds.groups.addMembers(ROOM_ADMIN_GROUP, ann.id);
-            return 'sent (Prism answers with its fixed example group, which is not a system group)';
+            const group = await ds.groups.addMembers(ROOM_ADMIN_GROUP, ann.id);
+            // Only Prism gets here: the SDK read the group first and Prism's fixed example is no system group.
+            return `sent: GET /group/{id} answered a group that is not a system group; the write answered ${describeGroup(group)}`;
           } catch (error) {
-            if (error instanceof ValidationError) return `refused: ${error.message}`;
+            if (error instanceof ValidationError) return [`refused: ${error.message}`, ...sent()];
             throw error;
           }
         },
-        (outcome) => outcome,
+        (lines) => lines,
       );
       await step(
-        'Delete both groups: the server answers 204, the members stay (DELETE /group/{id})',
+        'Delete both groups (DELETE /group/{id}, 204 with no body); look them and Ann up again',
         async () => {
-          for (const group of groups.splice(0)) await ds.groups.delete(group.id);
-          return ds.people.get(ann.id);
+          const gone: string[] = [];
+          for (const group of groups.splice(0)) {
+            await ds.groups.delete(group.id);
+            gone.push(`${group.name}: ${await lookUpGroup(group.id)}`);
+          }
+          return { gone, ann: await ds.people.get(ann.id) };
         },
-        (person) => `deleted; ${person.displayName} is still ${person.status}`,
+        ({ gone, ann: person }) => [...gone, `${person.displayName} is still ${person.status}`],
       );
     } finally {
       for (const group of groups) await ds.groups.delete(group.id).catch(() => {});

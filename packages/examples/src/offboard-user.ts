@@ -9,17 +9,36 @@
  *
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/offboard-user.ts`
  */
-import { ValidationError } from '@docspace-people/sdk';
-import { type Example, isMain, lookUpDeleted, runAsProgram, uniqueEmail } from './support/index.js';
+import { type TaskProgress, ValidationError } from '@docspace-people/sdk';
+import {
+  type Example,
+  isMain,
+  lookUpDeleted,
+  runAsProgram,
+  uniqueEmail,
+  watchRequests,
+} from './support/index.js';
+
+/** Rooms the fake portal gives the leaver before offboarding (with its `addRoom` test helper, no request). */
+const LEAVER_ROOMS = ['Vendor contracts', 'Q3 launch'];
 
 export const offboardUser: Example = {
   name: 'offboard-user',
   title: 'hand a leaver\'s rooms to an heir, then delete them (tutorial "Manage users", corrected)',
-  async run({ ds, mode, step, note, mockAnswer }) {
-    const [leaver, heir] = await step(
-      'Create the leaver Lea Vance and the heir Hal Ward, both RoomAdmins (POST /people)',
-      () =>
-        Promise.all([
+  async run({ ds, mode, step, note, mockAnswer, fakePortal, pollIntervalMs }) {
+    const roomLines = (rooms: readonly number[]) =>
+      rooms.map((id) => {
+        const room = fakePortal?.room(id);
+        const owner = room && fakePortal?.user(room.ownerId);
+        const name = owner ? `${owner.firstName} ${owner.lastName}` : `${room?.ownerId} (no such person)`;
+        return `fake portal state: room ${id} "${room?.title}" owner ${name}`;
+      });
+    const { leaver, heir, rooms } = await step(
+      fakePortal
+        ? 'Create the leaver Lea Vance and the heir Hal Ward, both RoomAdmins (POST /people); the fake portal gives Lea two rooms (its addRoom helper, no request)'
+        : 'Create the leaver Lea Vance and the heir Hal Ward, both RoomAdmins (POST /people)',
+      async () => {
+        const [lea, hal] = await Promise.all([
           ds.people.create({
             firstName: 'Lea',
             lastName: 'Vance',
@@ -32,56 +51,86 @@ export const offboardUser: Example = {
             email: uniqueEmail('hal.ward'),
             type: 'RoomAdmin',
           }),
-        ]),
-      (people) => people.map((person) => `created ${person.displayName} (${person.id}), ${person.type}`),
+        ]);
+        // On the fake portal Lea owns rooms, as a leaver would, so there is something to hand over. A new user
+        // of a real portal owns none (the server's answer in step 2 says so); Prism keeps no state.
+        const seeded = fakePortal
+          ? LEAVER_ROOMS.map((title) => fakePortal.addRoom({ title, owner: lea.id }).id)
+          : [];
+        return { leaver: lea, heir: hal, rooms: seeded };
+      },
+      (created) => [
+        ...[created.leaver, created.heir].map(
+          (person) => `created ${person.displayName} (${person.id}), ${person.type}`,
+        ),
+        ...roomLines(created.rooms),
+      ],
     );
     let deleted = false;
     try {
       await step(
-        'Does Lea own rooms that need an heir? (GET /people/reassign/necessary)',
+        'Ask the server whether Lea owns data that needs an heir (GET /people/reassign/necessary)',
         () => ds.people.needsReassign(leaver.id),
-        (needed) => (needed ? 'yes: choose an heir before deleting' : 'no rooms yet (a new user)'),
+        (needed) =>
+          needed
+            ? 'the server answered true: she owns rooms, choose an heir before deleting'
+            : 'the server answered false: she owns nothing to hand over',
       );
       await step(
         'Reassigning an active user is refused before sending (the server reassigns only Terminated users)',
         async () => {
+          const sent = watchRequests(fakePortal, 'startReassign', 'POST /people/reassign/start');
           try {
             await ds.people.reassign(leaver.id, heir.id);
           } catch (error) {
-            if (error instanceof ValidationError) return error.message;
+            if (error instanceof ValidationError) return [`refused: ${error.message}`, ...sent()];
             throw error;
           }
           throw new Error('expected the SDK to refuse an active user');
         },
-        (message) => `refused: ${message}`,
+        (lines) => lines,
       );
+      if (leaver.id === heir.id)
+        note('(both creates answered the same person, so the SDK refused on its first rule: heir = leaver)');
       await step(
         'Terminate Lea: she can no longer sign in, her data stays (PUT /people/status/Terminated)',
         () => ds.people.terminate(leaver.id),
-        (people) => people.filter((p) => p.id === leaver.id).map((p) => `${p.displayName}: ${p.status}`),
+        (people) => [
+          ...people.filter((p) => p.id === leaver.id).map((p) => `${p.displayName}: ${p.status}`),
+          ...roomLines(rooms),
+        ],
       );
       await step(
-        `Delete Lea, handing her rooms, files and storage to ${heir.displayName} (the reassignment task, then the profile)`,
+        `Delete Lea with ${heir.displayName} as heir: the reassignment task hands over her rooms, files and storage, then deletes the profile; read the task's last report`,
         async () => {
           if (mode === 'prism') {
             // Prism keeps no state: its sample person is still Active, so the SDK's checks would refuse the
             // delete. Show the task's progress report instead.
             const progress = await ds.people.reassignProgress(leaver.id, mockAnswer({ example: 'running' }));
-            return `the task reports ${progress?.percentage}% (${progress?.status})`;
+            return [
+              `the server reports the task at ${progress?.percentage}% (${progress?.status}) (Prism's example; nothing was deleted)`,
+            ];
           }
-          const gone = await ds.people.delete(leaver.id, {
+          let last: TaskProgress | undefined;
+          await ds.people.delete(leaver.id, {
             reassignTo: heir.id,
-            pollIntervalMs: mode === 'fake' ? 100 : 1000,
+            pollIntervalMs,
             signal: AbortSignal.timeout(300_000),
-            onProgress: (progress) => note(`progress: ${progress.percentage}% (${progress.status})`),
+            onProgress: (progress) => {
+              last = progress;
+              note(`progress: ${progress.percentage}% (${progress.status})`);
+            },
           });
           deleted = true;
-          return `deleted ${gone.map((p) => p.displayName).join(', ')}; the heir owns what was hers`;
+          return [
+            `the task's last report: ${last ? `${last.percentage}% (${last.status})` : 'none'}; then GET /people/{id} answered 404 (the SDK checks it before it resolves)`,
+            ...roomLines(rooms),
+          ];
         },
-        (outcome) => outcome,
+        (lines) => lines,
       );
       await step(
-        'Look Lea up again: she is gone (GET /people/{id})',
+        'Look Lea up again (GET /people/{id})',
         () => lookUpDeleted(ds, leaver.id, mockAnswer({ code: 404 })),
         (outcome) => outcome,
       );

@@ -9,12 +9,12 @@
  */
 import { PhotoUploadError, ValidationError } from '@docspace-people/sdk';
 import { avatarPath } from './support/assets.js';
-import { type Example, isMain, runAsProgram } from './support/index.js';
+import { type Example, isMain, runAsProgram, watchRequests } from './support/index.js';
 
 export const photosTour: Example = {
   name: 'photos-tour',
   title: 'upload without autosave, crop with thumbnails, read back (PhotosApi reference)',
-  async run({ ds, mode, step, mockAnswer }) {
+  async run({ ds, mode, step, mockAnswer, fakePortal }) {
     const me = await step(
       'Who am I? (GET /people/@self)',
       () => ds.people.me(),
@@ -43,15 +43,16 @@ export const photosTour: Example = {
     await step(
       'A GIF is refused before anything is sent: only PNG and JPEG, checked by content',
       async () => {
+        const sent = watchRequests(fakePortal, 'uploadMemberPhoto', 'photo uploads');
         try {
           await ds.photos.upload(me.id, new TextEncoder().encode('GIF89a not really an image'));
         } catch (error) {
-          if (error instanceof ValidationError) return error.message;
+          if (error instanceof ValidationError) return [`refused: ${error.message}`, ...sent()];
           throw error;
         }
         throw new Error('expected the SDK to refuse a GIF');
       },
-      (message) => `refused: ${message}`,
+      (lines) => lines,
     );
     if (mode !== 'portal') {
       await step(

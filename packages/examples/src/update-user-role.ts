@@ -8,12 +8,12 @@
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/update-user-role.ts`
  */
 import { ValidationError } from '@docspace-people/sdk';
-import { type Example, isMain, runAsProgram, uniqueEmail } from './support/index.js';
+import { type Example, isMain, runAsProgram, uniqueEmail, watchRequests } from './support/index.js';
 
 export const updateUserRole: Example = {
   name: 'update-user-role',
   title: 'create a user, change its type, downgrade it with reassignment (tutorial "Update user role")',
-  async run({ ds, mode, step, note }) {
+  async run({ ds, mode, step, note, fakePortal, pollIntervalMs }) {
     const me = await step(
       'Who am I? (only admins change types; only the owner makes DocSpace admins)',
       () => ds.people.me(),
@@ -34,15 +34,17 @@ export const updateUserRole: Example = {
       await step(
         'The tutorial\'s PUT /people/{id} {"role": "Manager"} would change nothing: the SDK refuses it',
         async () => {
+          const sent = watchRequests(fakePortal, 'updateMember', 'PUT /people/{id}');
           try {
             await ds.people.update(user.id, { role: 'Manager' } as never);
           } catch (error) {
-            if (error instanceof ValidationError) return error.message;
+            if (error instanceof ValidationError)
+              return [`refused before sending: ${error.message}`, ...sent()];
             throw error;
           }
           throw new Error('expected the SDK to refuse a role field');
         },
-        (message) => `refused before sending: ${message}`,
+        (lines) => lines,
       );
       await step(
         'Upgrade to RoomAdmin the real way (PUT /people/type/RoomAdmin {userIds})',
@@ -57,7 +59,7 @@ export const updateUserRole: Example = {
             // Prism's example task never finishes: on Prism, start it and read the first progress report.
             // The fake portal's task advances on each poll, so it is polled quickly.
             wait: mode !== 'prism',
-            pollIntervalMs: mode === 'fake' ? 100 : 1000,
+            pollIntervalMs,
             signal: AbortSignal.timeout(120_000),
             onProgress: (progress) => note(`progress: ${progress.percentage}% (${progress.status})`),
           }),
@@ -76,7 +78,7 @@ export const updateUserRole: Example = {
         await step(
           'Clean up: terminate and delete the user',
           () => ds.people.delete(user.id, { terminateFirst: true }),
-          () => 'done',
+          (people) => people.map((person) => `deleted ${person.displayName} (${person.id})`),
         );
       }
     }

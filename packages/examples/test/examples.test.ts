@@ -2,7 +2,7 @@ import { startSamplePortal } from '@docspace-people/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allExamples } from '../src/all-examples.js';
 import { demo } from '../src/demo.js';
-import { type Example, runExample, targetFor } from '../src/support/index.js';
+import { type Example, fakeTarget, runExample, targetFor } from '../src/support/index.js';
 
 /** Runs an example in-process against the Prism mock of the test run and returns its result and output. */
 async function runOnPrism(example: Example) {
@@ -66,6 +66,46 @@ describe('each example against the curated spec (Prism)', () => {
     expect(lines).toContainEqual(expect.stringContaining('progress: 40% (Running)'));
   });
 
+  it('offboard-user prints what Prism answered: needsReassign and the progress example, nothing of a fake portal', async () => {
+    const { lines } = await runOnPrism(allExamples.find((e) => e.name === 'offboard-user')!);
+    expect(lines).toContain(
+      '     -> the server answered true: she owns rooms, choose an heir before deleting',
+    );
+    expect(lines).toContain(
+      "     -> the server reports the task at 50% (Running) (Prism's example; nothing was deleted)",
+    );
+    expect(lines).toContain(
+      '     (both creates answered the same person, so the SDK refused on its first rule: heir = leaver)',
+    );
+    expect(lines).toContain('     -> not found (404)');
+  });
+
+  it('guests-and-quotas prints the answer of each quota call and of the second guest removal', async () => {
+    const { lines } = await runOnPrism(allExamples.find((e) => e.name === 'guests-and-quotas')!);
+    expect(lines).toContain('     -> after -1: Jane Cooper: quota 1 GiB (own value), used 52428800 bytes');
+    expect(lines).toContain(
+      '     -> after resetquota: Jane Cooper: quota 5 GiB (portal default), used 52428800 bytes',
+    );
+    expect(lines).toContain('     -> removing again answered 403: no longer in your contacts');
+  });
+
+  it('manage-groups says what Prism answered to the system-group write and looks the deleted groups up', async () => {
+    const { lines } = await runOnPrism(allExamples.find((e) => e.name === 'manage-groups')!);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {5}-> sent: GET \/group\/\{id\} answered a group that is not a system group; the write answered Marketing: /,
+      ),
+    );
+    expect(lines.filter((line) => line === '     -> Marketing: not found (404)')).toHaveLength(2);
+  });
+
+  it('no example claims fake portal state or log on Prism', async () => {
+    for (const example of allExamples) {
+      const { lines } = await runOnPrism(example);
+      expect(lines.join('\n')).not.toContain('fake portal');
+    }
+  });
+
   it('photos-tour crops the temporary file the upload returned', async () => {
     const { lines } = await runOnPrism(allExamples.find((e) => e.name === 'photos-tour')!);
     expect(lines).toContain('     -> temporary file: tmp_3f2a8d1e6b7c4e219a5d0c8e4b1f7a26.png');
@@ -101,7 +141,7 @@ describe('each example against the stateful fake portal: every step shows the ef
     portal.reset();
     const lines: string[] = [];
     const example = allExamples.find((e) => e.name === name)!;
-    const result = await runExample(example, targetFor('fake', portal.url, portal.ownerToken), (line) => {
+    const result = await runExample(example, fakeTarget(portal), (line) => {
       lines.push(line);
     });
     expect(result.error).toBeUndefined();
@@ -122,6 +162,8 @@ describe('each example against the stateful fake portal: every step shows the ef
 
   it('update-user-role: the upgrade applies and the downgrade task runs to 100 % with progress', async () => {
     const lines = await runOnFake('update-user-role');
+    expect(lines).toContain('     -> fake portal log: PUT /people/{id} received: 0');
+    expect(portal.countRequests('updateMember')).toBe(0);
     expect(lines).toContain('     -> John Doe: type RoomAdmin');
     const progress = lines.filter((line) => line.includes('progress: '));
     expect(progress.at(-1)).toBe('     progress: 100% (Completed)');
@@ -145,6 +187,7 @@ describe('each example against the stateful fake portal: every step shows the ef
     expect(lines).toContainEqual(
       expect.stringContaining(`original: /storage/userPhotos/root/${portal.owner.id}_orig_${tmp}`),
     );
+    expect(lines).toContain('     -> fake portal log: photo uploads received: 0');
     expect(lines).toContainEqual(
       expect.stringMatching(
         /^ {5}-> PhotoUploadError: 200 POST \/api\/2\.0\/people\/\S+\/photo: photo upload refused: Image size is too large$/,
@@ -160,22 +203,60 @@ describe('each example against the stateful fake portal: every step shows the ef
     expect(lines).toContain('     -> left Sales: manager none, 0 member(s)');
     expect(lines).toContain('     -> Sales archive: manager none, 1 member(s) (Ben Moss); not removed: none');
     expect(lines).toContainEqual(expect.stringContaining('-> refused: id: is the system group "RoomAdmin"'));
+    expect(lines).toContain('     -> fake portal log: writes to the RoomAdmin group received: 0');
+    const deleted = lines.slice(lines.findIndex((line) => line.startsWith('  8. Delete both groups')) + 1);
+    expect(deleted.slice(0, 3)).toEqual([
+      '     -> Sales: not found (404)',
+      '     -> Sales archive: not found (404)',
+      '     -> Ann Lee is still Active',
+    ]);
     expect(portal.groups()).toEqual([]);
     expect(portal.requests((r) => r.method !== 'GET' && r.path.includes('abef62db'))).toEqual([]);
     // The refused write changed nobody's type.
     expect(portal.users((u) => u.firstName === 'Ann')[0]?.type).toBe('User');
   });
 
-  it('offboard-user: an active leaver is refused; after terminating, the task runs and the profile is gone', async () => {
+  it('offboard-user: the leaver owns rooms, the server says so, and after the delete the heir owns them', async () => {
     const lines = await runOnFake('offboard-user');
-    expect(lines).toContainEqual(expect.stringContaining('-> refused: fromId: is Active'));
+    const rooms = portal.rooms();
+    expect(rooms.map((room) => [room.id, room.title])).toEqual([
+      [1001, 'Vendor contracts'],
+      [1002, 'Q3 launch'],
+    ]);
+    const step = (n: number) => {
+      const from = lines.findIndex((line) => line.startsWith(`  ${n}. `));
+      const to = lines.findIndex((line) => line.startsWith(`  ${n + 1}. `));
+      return lines.slice(from + 1, to === -1 ? undefined : to).filter((line) => line.startsWith('     -> '));
+    };
+    expect(step(1).slice(2)).toEqual([
+      '     -> fake portal state: room 1001 "Vendor contracts" owner Lea Vance',
+      '     -> fake portal state: room 1002 "Q3 launch" owner Lea Vance',
+    ]);
+    expect(step(2)).toEqual([
+      '     -> the server answered true: she owns rooms, choose an heir before deleting',
+    ]);
+    expect(step(3)).toEqual([
+      '     -> refused: fromId: is Active: DocSpace reassigns and deletes only Terminated users (terminate them first)',
+      '     -> fake portal log: POST /people/reassign/start received: 0',
+    ]);
+    expect(step(4)).toEqual([
+      '     -> Lea Vance: Terminated',
+      '     -> fake portal state: room 1001 "Vendor contracts" owner Lea Vance',
+      '     -> fake portal state: room 1002 "Q3 launch" owner Lea Vance',
+    ]);
+    expect(step(5)).toEqual([
+      "     -> the task's last report: 100% (Completed); then GET /people/{id} answered 404 (the SDK checks it before it resolves)",
+      '     -> fake portal state: room 1001 "Vendor contracts" owner Hal Ward',
+      '     -> fake portal state: room 1002 "Q3 launch" owner Hal Ward',
+    ]);
+    expect(step(6)).toEqual(['     -> not found (404)']);
     expect(lines.filter((line) => line.includes('progress: ')).at(-1)).toBe(
       '     progress: 100% (Completed)',
     );
-    expect(lines).toContain('     -> not found (404)');
     expect(portal.users((u) => u.firstName === 'Lea')).toEqual([]);
-    const [task] = portal.dataTasks();
     const hal = portal.users((u) => u.firstName === 'Hal')[0];
+    expect(rooms.map((room) => room.ownerId)).toEqual([hal?.id, hal?.id]);
+    const [task] = portal.dataTasks();
     expect(task).toMatchObject({
       kind: 'reassign',
       deleteProfile: true,
@@ -189,15 +270,24 @@ describe('each example against the stateful fake portal: every step shows the ef
     portal.setUserQuota({ enabled: true, defaultBytes: 10 * 1024 ** 3 });
     const lines: string[] = [];
     const example = allExamples.find((e) => e.name === 'guests-and-quotas')!;
-    const result = await runExample(example, targetFor('fake', portal.url, portal.ownerToken), (line) => {
+    const result = await runExample(example, fakeTarget(portal), (line) => {
       lines.push(line);
     });
     expect(result).toMatchObject({ ok: true, steps: 6 });
     expect(lines).toContainEqual(
-      expect.stringMatching(/-> removed from your contacts; the profile is still there: .*, Active$/),
+      expect.stringMatching(
+        /^ {5}-> GET \/people\/\{id\}: the profile is still there: gia\.guest\+\w+, Active$/,
+      ),
     );
+    expect(lines).toContain('     -> the server accepted the removal');
+    expect(lines).toContain('     -> removing again answered 403: no longer in your contacts');
     expect(lines).toContain('     -> Quinn Quota: quota 2 GiB (own value), used 0 bytes');
-    expect(lines).toContain('     -> Quinn Quota: quota 10 GiB (portal default), used 0 bytes');
+    const step6 = lines.slice(lines.findIndex((line) => line.startsWith('  6. No limit')) + 1);
+    expect(step6.slice(0, 2)).toEqual([
+      '     -> after -1: Quinn Quota: quota unlimited (own value), used 0 bytes',
+      '     -> after resetquota: Quinn Quota: quota 10 GiB (portal default), used 0 bytes',
+    ]);
+    expect(portal.countRequests('deleteGuests')).toBe(2);
     expect(portal.users((u) => u.type === 'Guest' && u.email.startsWith('gia.guest'))).toHaveLength(1);
     expect(portal.users((u) => u.firstName === 'Quinn')[0]?.quotaLimit).toBeUndefined();
   });
@@ -207,6 +297,43 @@ describe('each example against the stateful fake portal: every step shows the ef
       const lines = await runOnFake(example.name);
       expect(lines.join('\n')).not.toMatch(/Prism|Jane Cooper/);
     }
+  });
+});
+
+describe('each example on the real-portal path (the fake portal as an unknown server: mode portal)', () => {
+  let portal: Awaited<ReturnType<typeof startSamplePortal>>;
+  beforeAll(async () => {
+    portal = await startSamplePortal({ taskStepMs: 1 });
+  });
+  afterAll(() => portal.stop());
+
+  async function runOnPortal(name: string) {
+    portal.reset();
+    const lines: string[] = [];
+    const example = allExamples.find((e) => e.name === name)!;
+    const target = targetFor('portal', portal.url, portal.ownerToken, { pollIntervalMs: 100 });
+    const result = await runExample(example, target, (line) => {
+      lines.push(line);
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.ok).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/fake portal|Prism/);
+    // Every example deletes the people it created.
+    expect(portal.users().map((u) => u.email)).not.toContainEqual(expect.stringContaining('+'));
+    return lines;
+  }
+
+  it.each(allExamples.map((example) => [example.name] as const))('%s runs and cleans up', async (name) => {
+    await runOnPortal(name);
+  });
+
+  it('offboard-user prints only what the server answered', async () => {
+    const lines = await runOnPortal('offboard-user');
+    expect(lines).toContain('     -> the server answered false: she owns nothing to hand over');
+    expect(lines).toContain(
+      "     -> the task's last report: 100% (Completed); then GET /people/{id} answered 404 (the SDK checks it before it resolves)",
+    );
+    expect(lines).toContain('     -> not found (404)');
   });
 });
 

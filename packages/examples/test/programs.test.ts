@@ -72,6 +72,9 @@ describe('examples as programs (tsx, in a child process)', () => {
     expect(out).toContain('-> John Doe: Terminated\n');
     expect(out).toContain('-> not found (404)\n');
     expect(out).toContain('progress: 100% (Completed)\n');
+    // The demo's fake portal is handed to the examples: offboard-user seeds rooms and reads their owner back.
+    expect(out).toContain('-> the server answered true: she owns rooms, choose an heir before deleting\n');
+    expect(out).toContain('-> fake portal state: room 1001 "Vendor contracts" owner Hal Ward\n');
     expect(out).not.toMatch(/Prism answers|Jane Cooper/);
     expect(out).toContain('7 of 7 examples passed.');
     expect(code).toBe(0);

@@ -1,3 +1,4 @@
+export { watchRequests } from './fake-log.js';
 export { lookUpDeleted } from './look-up.js';
 export { isMain, runAsProgram } from './main.js';
 export {
@@ -8,6 +9,7 @@ export {
   runExample,
 } from './steps.js';
 export {
+  fakeTarget,
   type OpenTarget,
   openTarget,
   type Target,

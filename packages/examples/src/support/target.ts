@@ -1,5 +1,5 @@
 import { DocSpace, type RequestOptions } from '@docspace-people/sdk';
-import { startPrism, startSamplePortal } from '@docspace-people/testing';
+import { type FakePortal, startPrism, startSamplePortal } from '@docspace-people/testing';
 
 /**
  * Where the examples send their requests:
@@ -24,6 +24,13 @@ export interface Target {
    * answer a real portal would give in that step; an empty object on the fake and on a real portal.
    */
   mockAnswer(prefer: { example: string } | { code: number }): RequestOptions;
+  /**
+   * The fake portal itself, only in mode `fake`: the examples seed it with its test helpers (e.g. rooms for a
+   * leaver) and read its state to show what a step changed, printed as `fake portal state: ...`.
+   */
+  fakePortal?: FakePortal;
+  /** Milliseconds between progress polls of the server's tasks: 100 on the fake portal, else 1000. */
+  pollIntervalMs: number;
 }
 
 /** An opened target and how to release it. */
@@ -44,18 +51,32 @@ export interface TargetEnv {
   DOCSPACE_PRISM_URL?: string | undefined;
 }
 
-/** Builds a target for a base URL (no process is started). */
-export function targetFor(mode: TargetMode, baseUrl: string, token: string): Target {
+/**
+ * Builds a target for a base URL (no process is started). `pollIntervalMs` overrides the default interval of
+ * progress polls (tests use short ones).
+ */
+export function targetFor(
+  mode: TargetMode,
+  baseUrl: string,
+  token: string,
+  options: { pollIntervalMs?: number } = {},
+): Target {
   const ds = new DocSpace({ baseUrl, token, timeoutMs: 30_000 });
   return {
     ds,
     mode,
     baseUrl,
+    pollIntervalMs: options.pollIntervalMs ?? (mode === 'fake' ? 100 : 1000),
     mockAnswer: (prefer) =>
       mode === 'prism'
         ? { headers: { prefer: 'example' in prefer ? `example=${prefer.example}` : `code=${prefer.code}` } }
         : {},
   };
+}
+
+/** The target of a running fake portal: calls as its owner, and gives the examples the portal's state. */
+export function fakeTarget(portal: FakePortal): Target {
+  return { ...targetFor('fake', portal.url, portal.ownerToken), fakePortal: portal };
 }
 
 /**
@@ -91,7 +112,7 @@ export async function openTarget(
   log(
     '  Other targets: `pnpm demo --prism` (contract run on a Prism mock), DOCSPACE_URL + DOCSPACE_TOKEN (your portal).',
   );
-  return { target: targetFor('fake', portal.url, portal.ownerToken), close: () => portal.stop() };
+  return { target: fakeTarget(portal), close: () => portal.stop() };
 }
 
 /** The Prism target: the one at DOCSPACE_PRISM_URL, or one started here. */
