@@ -17,8 +17,16 @@ export async function demo(
   write('DocSpace People SDK demo: the vendor tutorials, corrected, on @docspace-people/sdk');
   const opened = await openTarget(env, write, args);
   const results: ExampleResult[] = [];
+  let stopped: string | undefined;
   try {
-    for (const example of examples) results.push(await runExample(example, opened.target, write));
+    for (const example of examples) {
+      const result = await runExample(example, opened.target, write);
+      results.push(result);
+      // An unreachable portal or a refused token fails every example the same way: say so once and stop,
+      // instead of retrying the same connection for each of them.
+      stopped = result.ok ? undefined : UNUSABLE_TARGET[result.errorName ?? ''];
+      if (stopped) break;
+    }
   } finally {
     await opened.close();
   }
@@ -31,9 +39,18 @@ export async function demo(
     write(`  ${mark} ${result.name.padEnd(width)}  ${detail}  (${(result.ms / 1000).toFixed(1)}s)`);
   }
   const passed = results.filter((result) => result.ok).length;
-  write(`${passed} of ${results.length} examples passed.`);
+  const notRun = examples.length - results.length;
+  if (stopped) write(`Stopped: ${stopped}; the other ${notRun} example(s) were not run.`);
+  write(`${passed} of ${examples.length} examples passed.`);
   return results;
 }
+
+/** Failures that every later example would repeat, with what they mean. */
+const UNUSABLE_TARGET: Record<string, string> = {
+  ConnectionError: 'the portal cannot be reached (check DOCSPACE_URL)',
+  TimeoutError: 'the portal does not answer in time (check DOCSPACE_URL)',
+  AuthenticationError: 'the portal refuses the token (check DOCSPACE_TOKEN)',
+};
 
 if (isMain(import.meta.url)) {
   try {

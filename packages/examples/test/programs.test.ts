@@ -95,7 +95,11 @@ describe('examples as programs (tsx, in a child process)', () => {
       DOCSPACE_TOKEN: 'sk-x',
     });
     expect(out.split('\n')[1]).toMatch(/^Target: your portal at http:\/\/127\.0\.0\.1:\d+ \(DOCSPACE_URL\)$/);
-    expect(out).toContain('0 of 7 examples passed.');
+    expect(out).toContain('FAILED: ConnectionError');
+    expect(out).toContain(
+      'Stopped: the portal cannot be reached (check DOCSPACE_URL); the other 6 example(s) were not run.\n0 of 7 examples passed.',
+    );
+    expect(out).not.toContain('== manage-user-photo');
     expect(code).toBe(1);
   });
 });

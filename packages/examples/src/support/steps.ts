@@ -34,6 +34,8 @@ export interface ExampleResult {
   steps: number;
   /** The error message of the failed step. */
   error?: string;
+  /** The error's class name (`ConnectionError`, `NotFoundError`, ...) when a step failed. */
+  errorName?: string | undefined;
   /** Wall time in ms. */
   ms: number;
 }
@@ -63,7 +65,8 @@ export async function runExample(example: Example, target: Target, write: Write)
   } catch (error) {
     const message = describeError(error);
     write(`     FAILED: ${message}`);
-    return { name: example.name, ok: false, steps, error: message, ms: Date.now() - started };
+    const errorName = error instanceof Error ? error.name : undefined;
+    return { name: example.name, ok: false, steps, error: message, errorName, ms: Date.now() - started };
   }
 }
 
