@@ -25,6 +25,8 @@ export default {
     blockTags: [...OptionDefaults.blockTags, '@description'],
     // Each package's README as its main page, with relative links made absolute (scripts/prepare-readmes.mjs).
     readme: '.tmp/README.docs.md',
+    // Source links' `{path}` (and "Defined in") start at the repository root, not at the package folder.
+    displayBasePath: '../..',
     ...shared,
   },
   out: 'site',
