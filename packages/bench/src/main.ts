@@ -11,7 +11,7 @@ import { measureLoopback } from './loopback.js';
 import { measureOverhead } from './overhead.js';
 import { formatReport } from './report.js';
 import type { BenchResults } from './results.js';
-import { formatSync, measureSync } from './sync-bench.js';
+import { formatSync, fullSyncPlan, measureSync } from './sync-bench.js';
 import { checkTargets } from './targets.js';
 import { measureTypeCheck } from './type-check.js';
 
@@ -23,7 +23,7 @@ const plans = {
     bundleRounds: 3,
     typeCheckRounds: 3,
     bulk: { users: 1000, rounds: 3, latencyMs: 20, writeLimit: 15 },
-    sync: { planSizes: [1000, 10000], creates: 1000, latencyMs: 20, rounds: 3 },
+    sync: fullSyncPlan,
   },
   smoke: {
     overhead: { calls: 50, rounds: 3, warmup: 50 },

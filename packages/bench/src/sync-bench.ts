@@ -22,6 +22,9 @@ export interface SyncPlan {
   skipApply?: boolean;
 }
 
+/** Measurement 6 in `pnpm bench` (full mode), and in sync-only.ts. */
+export const fullSyncPlan: SyncPlan = { planSizes: [1000, 10000], creates: 1000, latencyMs: 20, rounds: 3 };
+
 /** Plan over one portal size. */
 export interface PlanFigure {
   people: number;

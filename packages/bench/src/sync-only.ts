@@ -2,15 +2,14 @@
 // `pnpm --filter @docspace-people/bench exec tsx src/sync-only.ts [plan|apply] [rounds]`; build the CLI first.
 // BENCH_CLI_NODE_ARGS adds Node options to the CLI processes (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { loadavg } from 'node:os';
-import { formatSync, measureSync } from './sync-bench.js';
+import { formatSync, fullSyncPlan, measureSync } from './sync-bench.js';
 
 const part = process.argv[2] ?? 'all';
-const rounds = Number(process.argv[3] ?? 3);
+const rounds = Number(process.argv[3] ?? fullSyncPlan.rounds);
 const load = loadavg()[0] ?? 0;
 const result = await measureSync({
-  planSizes: part === 'apply' ? [] : [1000, 10000],
-  creates: 1000,
-  latencyMs: 20,
+  ...fullSyncPlan,
+  planSizes: part === 'apply' ? [] : fullSyncPlan.planSizes,
   rounds,
   skipApply: part === 'plan',
 });

@@ -17,17 +17,21 @@ import {
 const root = resolve(import.meta.dirname, '../../..');
 const check = process.argv.includes('--check');
 
-/** Published packages and their entry points (subpath -> built declaration file). */
-export const reportedEntryPoints: Record<string, Record<string, string>> = {
-  client: { '.': 'dist/index.d.ts' },
-  sdk: { '.': 'dist/index.d.ts' },
-  cli: { '.': 'dist/index.d.ts' },
-  testing: {
-    '.': 'dist/index.d.ts',
-    './vitest-prism': 'dist/vitest-prism.d.ts',
-    './response-validator': 'dist/response-validator.d.ts',
-  },
-};
+/** The folders (under packages/) of the published packages. */
+const reportedPackages = ['client', 'sdk', 'cli', 'testing'];
+
+/**
+ * A package's entry points (subpath -> built declaration file), read from the `types` of its package.json
+ * `exports`: a new entry point gets its report without a change here.
+ */
+function entryPointsOf(folder: string): [subpath: string, dts: string][] {
+  const manifest = JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | { types?: string }>;
+  };
+  return Object.entries(manifest.exports).flatMap(([subpath, target]) =>
+    typeof target === 'object' && target.types ? [[subpath, target.types.replace(/^\.\//, '')]] : [],
+  );
+}
 
 /** The report's file name (without `.api.md`) for a package folder and subpath. */
 function reportName(folder: string, subpath: string): string {
@@ -104,8 +108,8 @@ function report(config: ExtractorConfig, compilerState: CompilerState): string {
   return text;
 }
 
-const entries = Object.entries(reportedEntryPoints).flatMap(([folder, points]) =>
-  Object.entries(points).map(([subpath, dts]) => ({
+const entries = reportedPackages.flatMap((folder) =>
+  entryPointsOf(folder).map(([subpath, dts]) => ({
     folder,
     subpath,
     config: configure(folder, subpath, dts),

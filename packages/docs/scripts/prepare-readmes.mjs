@@ -1,10 +1,12 @@
 // Copies each documented package's README to <package>/.tmp/README.docs.md (gitignored) for TypeDoc, with
 // relative links made absolute links to the repository: on the docs site they would otherwise point nowhere.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { basename, join, posix, resolve } from 'node:path';
+import config from '../typedoc.config.mjs';
 
 const repository = 'https://github.com/docspace-people/docspace-people/blob/main';
-const packages = ['sdk', 'client', 'cli', 'testing'];
+/** The packages TypeDoc documents (`../sdk` -> `sdk`). */
+const packages = (config.entryPoints ?? []).map((entryPoint) => basename(entryPoint));
 const root = resolve(import.meta.dirname, '../..');
 
 for (const name of packages) {

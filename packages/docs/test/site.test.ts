@@ -4,6 +4,7 @@
  * class and the search.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,18 @@ describe('the API reference site (headless Chromium)', () => {
     expect(members.join(' ')).toMatch(/people/);
     expect(members.join(' ')).toMatch(/photos/);
     expect(await page.locator('.tsd-comment').count()).toBeGreaterThan(3);
+  });
+
+  it('links each member to its source file in the repository ("Defined in")', async () => {
+    await open('classes/_docspace-people_sdk.DocSpace.html');
+    const prefix = 'https://github.com/docspace-people/docspace-people/blob/main/';
+    const sources = await page
+      .locator(`a[href^="${prefix}"]`)
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    expect(sources).toContainEqual(expect.stringMatching(/\/packages\/sdk\/src\/docspace\.ts#L\d+$/));
+    // Every link names a file that exists at that path from the repository root.
+    const files = sources.map((href) => href.slice(prefix.length).replace(/#L\d+$/, ''));
+    expect(files.filter((file) => !existsSync(join(root, file)))).toEqual([]);
   });
 
   it('shows an error class with its place in the hierarchy', async () => {

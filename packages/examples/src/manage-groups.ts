@@ -8,8 +8,15 @@
  *
  * Run: `pnpm --filter @docspace-people/examples exec tsx src/manage-groups.ts`
  */
-import { type Group, NotFoundError, ValidationError } from '@docspace-people/sdk';
-import { type Example, isMain, runAsProgram, uniqueEmail, watchRequests } from './support/index.js';
+import { type Group, ValidationError } from '@docspace-people/sdk';
+import {
+  type Example,
+  isMain,
+  lookUpAgain,
+  runAsProgram,
+  uniqueEmail,
+  watchRequests,
+} from './support/index.js';
 
 /** The server's fixed id of the system group RoomAdmin. */
 const ROOM_ADMIN_GROUP = 'abef62db-11a8-4673-9d32-ef1d8af19dc0';
@@ -27,13 +34,7 @@ export const manageGroups: Example = {
   async run({ ds, mode, step, mockAnswer, fakePortal }) {
     /** `not found (404)` once a group is gone, else what the server still answers. */
     const lookUpGroup = (id: string) =>
-      ds.groups.get(id, mockAnswer({ code: 404 })).then(
-        (group) => `still there: ${describeGroup(group)}`,
-        (error: unknown) => {
-          if (error instanceof NotFoundError) return `not found (${error.status})`;
-          throw error;
-        },
-      );
+      lookUpAgain(ds.groups.get(id, mockAnswer({ code: 404 })), describeGroup);
     const [ann, ben] = await step(
       'Create Ann Lee and Ben Moss as Users (POST /people)',
       () =>

@@ -136,9 +136,10 @@ describe('each example against the stateful fake portal: every step shows the ef
   });
   afterAll(() => portal.stop());
 
-  /** Runs an example on the fake portal (reset to the sample people first). */
-  async function runOnFake(name: string) {
+  /** Runs an example on the fake portal (reset to the sample people first, then `prepare`d). */
+  async function runOnFake(name: string, prepare?: () => void) {
     portal.reset();
+    prepare?.();
     const lines: string[] = [];
     const example = allExamples.find((e) => e.name === name)!;
     const result = await runExample(example, fakeTarget(portal), (line) => {
@@ -266,14 +267,9 @@ describe('each example against the stateful fake portal: every step shows the ef
   });
 
   it('guests-and-quotas: the guest keeps the profile; the quota shows on the profile, then the default', async () => {
-    portal.reset();
-    portal.setUserQuota({ enabled: true, defaultBytes: 10 * 1024 ** 3 });
-    const lines: string[] = [];
-    const example = allExamples.find((e) => e.name === 'guests-and-quotas')!;
-    const result = await runExample(example, fakeTarget(portal), (line) => {
-      lines.push(line);
-    });
-    expect(result).toMatchObject({ ok: true, steps: 6 });
+    const lines = await runOnFake('guests-and-quotas', () =>
+      portal.setUserQuota({ enabled: true, defaultBytes: 10 * 1024 ** 3 }),
+    );
     expect(lines).toContainEqual(
       expect.stringMatching(
         /^ {5}-> GET \/people\/\{id\}: the profile is still there: gia\.guest\+\w+, Active$/,

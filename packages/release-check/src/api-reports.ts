@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pendingChangesets } from './repo-copy.js';
 import { publishablePackages } from './workspace.js';
 
 /** A published package whose public API report changed with no pending changeset naming it. */
@@ -27,10 +28,9 @@ function git(repo: string, args: string[]): string | undefined {
 /** The package names the pending changesets (`.changeset/*.md`) of `repo` name in their frontmatter. */
 export function packagesInPendingChangesets(repo: string): Set<string> {
   const names = new Set<string>();
-  const folder = join(repo, '.changeset');
-  for (const file of readdirSync(folder)) {
-    if (!file.endsWith('.md') || file === 'README.md') continue;
-    const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(folder, file), 'utf8'))?.[1] ?? '';
+  for (const file of pendingChangesets(repo)) {
+    const frontmatter =
+      /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(repo, '.changeset', file), 'utf8'))?.[1] ?? '';
     for (const match of frontmatter.matchAll(/^\s*["']?([^"':\s]+)["']?\s*:/gm)) names.add(match[1] ?? '');
   }
   return names;

@@ -1,5 +1,5 @@
 export { watchRequests } from './fake-log.js';
-export { lookUpDeleted } from './look-up.js';
+export { lookUpAgain, lookUpDeleted } from './look-up.js';
 export { isMain, runAsProgram } from './main.js';
 export {
   describeError,
