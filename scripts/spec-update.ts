@@ -5,10 +5,11 @@
  * Exit code 1 when a correction or a selected operation no longer applies (nothing written) or when the facade
  * (packages/sdk) no longer compiles against the new client (the report lists the functions to fix), 2 on bad usage.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SpecBuildError } from './spec/build.js';
 import { repoRoot } from './spec/paths.js';
+import { facadeSources } from './spec-update/facade.js';
 import { formatUpdateReport } from './spec-update/format-update-report.js';
 import { ProvenanceError } from './spec-update/provenance.js';
 import { UpstreamReadError } from './spec-update/read-upstream.js';
@@ -47,7 +48,6 @@ if (source === undefined || positionals.length > 1) {
   process.exit(2);
 }
 const { check = false, verbose = false, commit, tag, date, repository, path, root = repoRoot } = values;
-const facadeRoot = resolve(values.facade ?? root);
 const provenance = Object.fromEntries(
   Object.entries({ commit, tag, date, repository, path }).filter(([, v]) => v !== undefined),
 );
@@ -59,11 +59,7 @@ try {
     cwd: process.env.INIT_CWD ?? process.cwd(),
     check,
     provenance,
-    facade: {
-      root: facadeRoot,
-      sdkDir: join(facadeRoot, 'packages', 'sdk'),
-      clientDir: join(facadeRoot, 'packages', 'client'),
-    },
+    facade: facadeSources(resolve(values.facade ?? root)),
   });
   console.log(formatUpdateReport(result, { check, verbose }));
   process.exit(result.ok && (result.facade?.errors.length ?? 0) === 0 ? 0 : 1);

@@ -134,10 +134,10 @@ export function sdkChangeset(
     impact.changes.filter((c) => c.change.kind === kind).map((c) => c.change);
   const breaking = under('breaking');
   const features = under('feature');
+  const touched = displayNames(impact.functions, usage);
   const lines = [
     ...frontMatter(SDK_PACKAGE, bump),
-    `${built} The API changed under ${displayNames(impact.functions, usage).length} facade functions: ` +
-      `${displayNames(impact.functions, usage).join(', ')}.`,
+    `${built} The API changed under ${touched.length} facade functions: ${touched.join(', ')}.`,
   ];
   if (breaking.length > 0) {
     lines.push(

@@ -23,6 +23,11 @@ export interface FacadeSources {
   readonly clientDir: string;
 }
 
+/** The facade and client of a repository: its packages/sdk and packages/client. */
+export function facadeSources(root: string): FacadeSources {
+  return { root, sdkDir: join(root, 'packages', 'sdk'), clientDir: join(root, 'packages', 'client') };
+}
+
 /** One operation the facade declares in src/operations.ts. */
 export interface FacadeOperation {
   /** The declaration's name, the generated operationId. */

@@ -18,7 +18,13 @@ import {
   overallKind,
 } from '../spec-diff/index.js';
 import { bumpFor, CLIENT_PACKAGE, clientChangeset, SDK_PACKAGE, sdkChangeset } from './changeset.js';
-import { checkFacade, type FacadeError, type FacadeSources, type FacadeUsage } from './facade.js';
+import {
+  checkFacade,
+  type FacadeError,
+  type FacadeSources,
+  type FacadeUsage,
+  facadeSources,
+} from './facade.js';
 import { type FacadeImpact, facadeImpact } from './facade-impact.js';
 import { type GenerateClient, generateWithPnpm } from './generate-client.js';
 import { describeSource, nextSource, type ProvenanceFlags } from './provenance.js';
@@ -191,15 +197,9 @@ export async function updateSpec(options: UpdateOptions): Promise<UpdateResult> 
   let facade: FacadeResult | undefined;
   if (kind !== undefined) {
     // The facade against the new types, generated in memory (as `pnpm generate` will write them).
-    const sources = options.facade ?? {
-      root: options.root,
-      sdkDir: join(options.root, 'packages', 'sdk'),
-      clientDir: join(options.root, 'packages', 'client'),
-    };
+    const sources = options.facade ?? facadeSources(options.root);
     const { usage, errors } = checkFacade(sources, await generateSchema(built.spec));
     facade = { usage, errors, impact: facadeImpact(changes, usage, [before, built.spec]) };
-  }
-  if (kind !== undefined && facade) {
     const context = { from, to };
     const clientVersion = String(
       JSON.parse(readFileSync(files.clientPackageFile, 'utf8')).version ?? '0.0.0',

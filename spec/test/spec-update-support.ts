@@ -23,7 +23,7 @@ import {
   serializeSpec,
 } from '../../scripts/spec/build.js';
 import { operationsFile, overlayFile, repoRoot } from '../../scripts/spec/paths.js';
-import type { FacadeSources } from '../../scripts/spec-update/facade.js';
+import { type FacadeSources, facadeSources } from '../../scripts/spec-update/facade.js';
 import type { GenerateClient } from '../../scripts/spec-update/generate-client.js';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'upstream');
@@ -32,11 +32,7 @@ const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'u
  * The repository's own facade (packages/sdk) and client sources: spec:update type-checks the facade against the
  * types generated for the temporary repository's new spec (in memory; nothing is written here).
  */
-export const FACADE: FacadeSources = {
-  root: repoRoot,
-  sdkDir: join(repoRoot, 'packages', 'sdk'),
-  clientDir: join(repoRoot, 'packages', 'client'),
-};
+export const FACADE: FacadeSources = facadeSources(repoRoot);
 
 /** The two real upstream versions kept as fixtures (see fixtures/upstream/provenance.json). */
 export type UpstreamVersion = '2026-02-03' | '3.7.2';

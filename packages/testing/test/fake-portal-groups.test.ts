@@ -125,6 +125,9 @@ describe('groups keep the server rules', () => {
     expect(portal.user(user)?.type).toBe('RoomAdmin');
     const again = await call(portal, 'GET', `/group/${systemGroupIds.RoomAdmin}`);
     expect(again.body.response).toMatchObject({ name: 'RoomAdmin', membersCount: 1 });
+    // Removal from a type group makes the person a User (inferred; see the README).
+    await call(portal, 'DELETE', `/group/${systemGroupIds.RoomAdmin}/members`, { json: { members: [user] } });
+    expect(portal.user(user)?.type).toBe('User');
     expect((await call(portal, 'DELETE', `/group/${systemGroupIds.RoomAdmin}`)).status).toBe(204);
     expect((await call(portal, 'GET', `/group/${systemGroupIds.RoomAdmin}`)).status).toBe(200);
   });

@@ -1,7 +1,7 @@
 import { type DtoContext, toEmployeeDto, toEmployeeFullDto } from './dto.js';
 import type { EmployeeTypeName } from './enums.js';
 import type { FakeGroup, FakeRoom } from './groups.js';
-import { type DataTask, stepsOf } from './tasks.js';
+import { type DataTask, isFinished, stepsOf } from './tasks.js';
 import type { FakeUser } from './user-record.js';
 import { UserStore } from './user-store.js';
 
@@ -150,8 +150,7 @@ export class PortalState {
     const key = `${kind}:${userId.toLowerCase()}`;
     const task = this.dataTasks.get(key);
     if (!task) return undefined;
-    const finished = task.status === 'Completed' || task.status === 'Canceled' || task.status === 'Failed';
-    if (finished && now - task.updatedAt >= this.config.finishedTaskTtlMs) {
+    if (isFinished(task) && now - task.updatedAt >= this.config.finishedTaskTtlMs) {
       this.dataTasks.delete(key);
       return undefined;
     }
@@ -165,7 +164,7 @@ export class PortalState {
   advanceTasks(now = Date.now()): void {
     for (const task of this.dataTasks.values()) {
       const steps = stepsOf(task);
-      while (task.status === 'Created' || task.status === 'Running') {
+      while (!isFinished(task)) {
         const next = task.stepsDone + 1;
         const at = task.startedAt + next * this.config.taskStepMs;
         if (next > steps.length || at > now) break;

@@ -52,7 +52,8 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
-const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID (the server's `:guid` route constraint and its Guid parsing), any case. */
+export const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface CompiledRoute {
   route: RouteDefinition;

@@ -9,7 +9,13 @@ import { FaultPlan, type FaultRule, type ScriptedFault } from './faults.js';
 import { type FakeGroup, type FakeRoom, type SeedGroup, type SeedRoom, systemGroups } from './groups.js';
 import { injectFault, parseJson, readBody, send, sleep } from './http-io.js';
 import type { FakePortalOptions, PortalLimits } from './options.js';
-import { PortalState, type SentEmail, type TypeChangeTask, type UserQuotaConfig } from './portal-state.js';
+import {
+  type PortalConfig,
+  PortalState,
+  type SentEmail,
+  type TypeChangeTask,
+  type UserQuotaConfig,
+} from './portal-state.js';
 import {
   kindOf,
   matchesRequest,
@@ -42,8 +48,15 @@ const anonymousCaller: FakeUser = Object.freeze({
   registrationDate: new Date(0),
 }) as FakeUser;
 
-function defaultUserQuota(options: FakePortalOptions): UserQuotaConfig {
-  return { enabled: false, defaultBytes: -1, maxTotalBytes: 100 * 1024 ** 3, ...options.userQuota };
+/** The settings a test may change at run time (task clock, per-user quota), as the options set them. */
+function changeableConfig(
+  options: FakePortalOptions,
+): Pick<PortalConfig, 'taskStepMs' | 'finishedTaskTtlMs' | 'userQuota'> {
+  return {
+    taskStepMs: options.taskStepMs ?? 10,
+    finishedTaskTtlMs: options.finishedTaskTtlMs ?? 60_000,
+    userQuota: { enabled: false, defaultBytes: -1, maxTotalBytes: 100 * 1024 ** 3, ...options.userQuota },
+  };
 }
 
 /** The fields of a person a test may change directly with {@link FakePortal.updateUser}. */
@@ -107,9 +120,7 @@ export class FakePortal {
       maxPhotoBytes: options.maxPhotoBytes ?? 1024 * 1024,
       typeChangePolls: options.typeChangePolls ?? 3,
       validationHttpStatus: options.validationHttpStatus ?? 400,
-      taskStepMs: options.taskStepMs ?? 10,
-      finishedTaskTtlMs: options.finishedTaskTtlMs ?? 60_000,
-      userQuota: defaultUserQuota(options),
+      ...changeableConfig(options),
     });
     this.#ownerSeed = {
       ...defaultOwner,
@@ -355,9 +366,7 @@ export class FakePortal {
     this.#window = [];
     this.#latencyMs = this.#options.latencyMs ?? 0;
     this.#limits = { writes: 15, reads: 50, ...this.#options.limits };
-    this.#state.config.userQuota = defaultUserQuota(this.#options);
-    this.#state.config.taskStepMs = this.#options.taskStepMs ?? 10;
-    this.#state.config.finishedTaskTtlMs = this.#options.finishedTaskTtlMs ?? 60_000;
+    Object.assign(this.#state.config, changeableConfig(this.#options));
     this.addUser({ ...this.#ownerSeed, token: this.#ownerToken });
     for (const seed of this.#options.users ?? []) this.addUser(seed);
   }

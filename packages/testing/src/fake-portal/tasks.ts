@@ -39,13 +39,17 @@ export interface DataTask {
 export const stepsOf = (task: DataTask): readonly number[] =>
   task.kind === 'reassign' ? reassignSteps : removeSteps;
 
+/** True once a task has ended (Completed, Canceled or Failed); false while it is Created or Running. */
+export const isFinished = (task: DataTask): boolean =>
+  task.status === 'Completed' || task.status === 'Canceled' || task.status === 'Failed';
+
 /** TaskProgressResponseDto of a data task. */
 export function taskProgress(task: DataTask): Record<string, unknown> {
   const steps = stepsOf(task);
   const dto: Record<string, unknown> = {
     id: task.id,
     percentage: task.stepsDone === 0 ? 0 : (steps[task.stepsDone - 1] ?? 100),
-    isCompleted: task.status === 'Completed' || task.status === 'Canceled' || task.status === 'Failed',
+    isCompleted: isFinished(task),
     status: taskStatuses[task.status],
   };
   if (task.error !== undefined) dto.error = task.error;

@@ -86,18 +86,20 @@ function addMember(view: GroupView, user: FakeUser): void {
   if (!view.group.memberIds.includes(user.id)) view.group.memberIds.push(user.id);
 }
 
-/** Removes a member; removing the manager clears the manager. In a type group the user becomes a User. */
-function removeMember(view: GroupView, userId: string): void {
+/**
+ * Removes a member; removing the manager clears the manager. From a type group (DocSpaceAdmin, RoomAdmin, Guest) a
+ * member other than the owner becomes a User; nothing else changes in a system group.
+ */
+function removeMember(ctx: RouteContext, view: GroupView, userId: string): void {
   const { group } = view;
-  if (view.system) return;
+  if (view.system) {
+    const type = systemGroups[group.id]?.type;
+    const user = ctx.state.store.find(userId);
+    if (type && type !== 'User' && user?.type === type && !user.isOwner) user.type = 'User';
+    return;
+  }
   group.memberIds = group.memberIds.filter((id) => id !== userId);
   if (group.managerId === userId) delete group.managerId;
-}
-
-function removeSystemMember(ctx: RouteContext, view: GroupView, userId: string): void {
-  const type = systemGroups[view.group.id]?.type;
-  const user = ctx.state.store.find(userId);
-  if (view.system && type && type !== 'User' && user?.type === type && !user.isOwner) user.type = 'User';
 }
 
 /** Sets the manager; the manager becomes a member and the previous one stays a member. */
@@ -214,8 +216,7 @@ function updateGroup(ctx: RouteContext) {
   }
   for (const id of idList(body.membersToRemove)) {
     if (typeof id !== 'string') continue;
-    removeSystemMember(ctx, view, id.toLowerCase());
-    removeMember(view, id.toLowerCase());
+    removeMember(ctx, view, id.toLowerCase());
   }
   return answer(ctx, view);
 }
@@ -258,7 +259,8 @@ function moveMembers(ctx: RouteContext) {
   for (const user of visibleMembers(ctx, from.group)) {
     if (user.type === 'Guest') continue;
     addMember(to, user);
-    removeMember(from, user.id);
+    // Moving out of a system group leaves the person's type as the target set it.
+    if (!from.system) removeMember(ctx, from, user.id);
   }
   if (!from.system) delete from.group.managerId;
   return answer(ctx, to);
@@ -285,8 +287,7 @@ function setMembers(ctx: RouteContext) {
     .filter((user): user is FakeUser => !!user);
   if (valid.length === 0) throw badArgument('Members');
   for (const id of [...view.group.memberIds]) {
-    removeSystemMember(ctx, view, id);
-    removeMember(view, id);
+    removeMember(ctx, view, id);
   }
   for (const user of valid) addMember(view, user);
   return answer(ctx, view);
@@ -307,8 +308,7 @@ function removeMembers(ctx: RouteContext) {
   const view = findGroup(ctx, ctx.params.id);
   for (const id of idList(bodyObject(ctx).members)) {
     if (typeof id !== 'string') continue;
-    removeSystemMember(ctx, view, id.toLowerCase());
-    removeMember(view, id.toLowerCase());
+    removeMember(ctx, view, id.toLowerCase());
   }
   return answer(ctx, view);
 }

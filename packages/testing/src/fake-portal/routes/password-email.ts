@@ -1,10 +1,9 @@
 import { success } from '../envelope.js';
 import { accessDenied, badArgument, PortalError, userNotFound } from '../errors.js';
-import type { RouteContext, RouteDefinition } from '../router.js';
+import { guidPattern, type RouteContext, type RouteDefinition } from '../router.js';
 import { bodyObject, isEmail, stringField, Validator } from './helpers.js';
 
 const base = '/api/2.0/people';
-const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A refusal with its reason (InvalidOperationException: 403 with the text). */
 const refused = (reason: string) => new PortalError(403, reason, 'System.InvalidOperationException');

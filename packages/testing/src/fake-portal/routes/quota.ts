@@ -1,6 +1,7 @@
 import { success } from '../envelope.js';
 import { badArgument, PortalError } from '../errors.js';
 import type { RouteContext, RouteDefinition } from '../router.js';
+import type { FakeUser } from '../user-record.js';
 import { bodyObject, requireType, userIdsOf } from './helpers.js';
 
 const base = '/api/2.0/people';
@@ -29,12 +30,12 @@ function lostUser(ctx: RouteContext): Record<string, unknown> {
 }
 
 /** The listed users (unknown ids as LostUser entries), each changed by `change`, as EmployeeFullDto[]. */
-function answerUsers(ctx: RouteContext, change: (userId: string) => void) {
+function answerUsers(ctx: RouteContext, change: (user: FakeUser) => void) {
   const ids = userIdsOf(ctx);
   const dtos = ids.map((id) => {
     const user = ctx.state.store.find(id);
     if (!user) return lostUser(ctx);
-    change(user.id);
+    change(user);
     return ctx.state.full(user);
   });
   return success(dtos, ctx.link);
@@ -62,9 +63,7 @@ function updateQuota(ctx: RouteContext) {
     throw badArgument(tooBig);
   }
   requireType(ctx.caller, 'DocSpaceAdmin');
-  return answerUsers(ctx, (userId) => {
-    const user = ctx.state.store.find(userId);
-    if (!user) return;
+  return answerUsers(ctx, (user) => {
     if (quota === -2) delete user.quotaLimit;
     else user.quotaLimit = quota;
   });
@@ -73,9 +72,8 @@ function updateQuota(ctx: RouteContext) {
 /** Back to the portal default (the stored value becomes -2); the body's quota is ignored. Admins only. */
 function resetQuota(ctx: RouteContext) {
   requireType(ctx.caller, 'DocSpaceAdmin');
-  return answerUsers(ctx, (userId) => {
-    const user = ctx.state.store.find(userId);
-    if (user) delete user.quotaLimit;
+  return answerUsers(ctx, (user) => {
+    delete user.quotaLimit;
   });
 }
 

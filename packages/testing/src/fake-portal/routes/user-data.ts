@@ -2,7 +2,7 @@ import { employeeTypes, parseEnum } from '../enums.js';
 import { success } from '../envelope.js';
 import { accessDenied, badArgument, PortalError } from '../errors.js';
 import type { RouteContext, RouteDefinition } from '../router.js';
-import { type DataTask, taskProgress } from '../tasks.js';
+import { type DataTask, isFinished, taskProgress } from '../tasks.js';
 import type { FakeUser } from '../user-record.js';
 import { bodyObject, requireType, stringField } from './helpers.js';
 
@@ -20,7 +20,7 @@ export function startDataTask(
 ): DataTask {
   const key = `${kind}:${from.id}`;
   const running = ctx.state.dataTask(kind, from.id);
-  if (running && (running.status === 'Created' || running.status === 'Running')) return running;
+  if (running && !isFinished(running)) return running;
   const now = Date.now();
   const task: DataTask = {
     kind,
@@ -43,7 +43,7 @@ export function startDataTask(
 /** 500 (a plain Exception, not the documented 409) while a reassignment of the user runs. */
 export function checkNoReassign(ctx: RouteContext, user: FakeUser): void {
   const task = ctx.state.dataTask('reassign', user.id);
-  if (task && (task.status === 'Created' || task.status === 'Running')) {
+  if (task && !isFinished(task)) {
     throw new PortalError(
       500,
       `Data reassign process for ${displayName(user)} is not complete.`,
@@ -93,7 +93,7 @@ function terminateReassign(ctx: RouteContext) {
   const userId = stringField(bodyObject(ctx), 'userId') ?? '';
   checkTaskAccess(ctx, userId);
   const task = ctx.state.dataTask('reassign', userId);
-  if (task && (task.status === 'Created' || task.status === 'Running')) {
+  if (task && !isFinished(task)) {
     task.status = 'Canceled';
     task.updatedAt = Date.now();
   }
