@@ -9,7 +9,7 @@ import {
   terminateReassign,
 } from './operations.js';
 import type { RequestOptions } from './options.js';
-import { type Person, toPerson } from './person.js';
+import { type Person, personOf } from './person.js';
 import { request } from './request.js';
 import { finishTask, optionalProgressOf, progressOf, type TaskOptions } from './task.js';
 import { waitLimits } from './task-wait.js';
@@ -122,14 +122,12 @@ export async function checkReassign(
   if (fromIds.some((id) => id.toLowerCase() === toId.toLowerCase()))
     throw new ValidationError(fields.to, 'notSameUser', 'must differ from the user whose data moves');
   const get = (userid: string) =>
-    request(connection, getProfileByUserId, { path: { userid } }, options, ({ response }) =>
-      toPerson(response),
-    );
+    request(connection, getProfileByUserId, { path: { userid } }, options, personOf);
   // One request after another: a failure stops the checks early, and the order is the same on every call.
   const people: Person[] = [];
   for (const id of fromIds) people.push(await get(id));
   const heir = await get(toId);
-  const me = await request(connection, getSelfProfile, {}, options, ({ response }) => toPerson(response));
+  const me = await request(connection, getSelfProfile, {}, options, personOf);
   if (heir.status !== 'Active' || !['Owner', 'DocSpaceAdmin', 'RoomAdmin'].includes(heir.type)) {
     throw new ValidationError(
       fields.to,
