@@ -9,6 +9,7 @@ import {
   terminateReassign,
 } from './operations.js';
 import type { RequestOptions } from './options.js';
+import type { DeleteOptions } from './people-functions.js';
 import { type Person, personOf } from './person.js';
 import { request } from './request.js';
 import { finishTask, optionalProgressOf, progressOf, type TaskOptions } from './task.js';
@@ -181,19 +182,8 @@ export async function runReassign(
   );
 }
 
-/** What {@link deleteWithReassign} needs besides the ids. */
-export interface DeleteReassignOptions extends RequestOptions {
-  /** The heir (GUID). */
-  reassignTo: string;
-  /** Terminate the users first. */
-  terminateFirst?: boolean | undefined;
-  /** Called with each progress report of each user's task. */
-  onProgress?: ((progress: TaskProgress, id: string) => void) | undefined;
-  /** Milliseconds between progress polls, at least 100. Default 1000. */
-  pollIntervalMs?: number | undefined;
-  /** Longest wait for each user's task, in milliseconds. Default one hour. */
-  maxWaitMs?: number | undefined;
-}
+/** What {@link deleteWithReassign} needs besides the ids: `peopleDelete`'s options with the heir set. */
+export type DeleteReassignOptions = DeleteOptions & { reassignTo: string };
 
 /**
  * @internal `peopleDelete(ids, { reassignTo })`: checks every user and the heir first, terminates them when asked,
