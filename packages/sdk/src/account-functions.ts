@@ -9,7 +9,7 @@ import {
   updateUserQuota,
 } from './operations.js';
 import type { RequestOptions } from './options.js';
-import { type Person, toPerson } from './person.js';
+import { type Person, peopleOf } from './person.js';
 import { request } from './request.js';
 import { email, guid, guidList } from './validate.js';
 
@@ -125,8 +125,4 @@ function quotaValue(quota: unknown): number {
     );
   }
   return quota;
-}
-
-function peopleOf(envelope: { response: Parameters<typeof toPerson>[0][] }): Person[] {
-  return envelope.response.map(toPerson);
 }

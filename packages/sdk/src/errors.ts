@@ -223,7 +223,7 @@ export class PhotoUploadError extends DocSpaceError {
 /** State of a server task. */
 export type TaskStatus = 'Created' | 'Running' | 'Completed' | 'Canceled' | 'Failed' | 'Unknown';
 
-/** Progress of the server's type-change (data reassignment) task. */
+/** Progress of a server task: a type change (downgrade) or a data reassignment. */
 export interface TaskProgress {
   /** Task id. */
   id: string | undefined;
@@ -237,7 +237,7 @@ export interface TaskProgress {
   error: string | undefined;
 }
 
-/** The type-change task stopped with an error or was canceled. */
+/** A server task (type change, data reassignment) stopped with an error or was canceled. */
 export class TaskFailedError extends DocSpaceError {
   override readonly name: string = 'TaskFailedError';
   /** The last progress report. */
@@ -245,7 +245,7 @@ export class TaskFailedError extends DocSpaceError {
 
   /** The last progress report of the task. */
   constructor(progress: TaskProgress) {
-    super(`type change task ${progress.status.toLowerCase()}${progress.error ? `: ${progress.error}` : ''}`);
+    super(`server task ${progress.status.toLowerCase()}${progress.error ? `: ${progress.error}` : ''}`);
     this.progress = progress;
   }
 }

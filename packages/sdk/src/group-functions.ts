@@ -90,30 +90,30 @@ export function groupsList(
   options?: RequestOptions,
 ): GroupList {
   // A bad filter rejects the first page (and the iteration) with its ValidationError, before anything is sent.
+  let checked: { query: GroupsQuery; pageSize: number } = { query: {}, pageSize: 1 };
+  let invalid: unknown;
   try {
-    const { query, pageSize } = groupsQuery(filter);
-    return new PagedList(
-      {
-        path: '/api/2.0/group',
-        key: (group) => group.id,
-        fetch: (startIndex, count) =>
-          request(
-            connection,
-            getGroups,
-            { query: { ...query, startIndex, count } },
-            options,
-            ({ response, total }) => ({ items: response.map(toGroup), total }),
-          ),
-      },
-      pageSize,
-    );
+    checked = groupsQuery(filter);
   } catch (error) {
-    return new PagedList<Group>(
-      { path: '/api/2.0/group', key: (group) => group.id, fetch: () => Promise.reject(error) },
-      1,
-      error,
-    );
+    invalid = error;
   }
+  const { query, pageSize } = checked;
+  return new PagedList(
+    {
+      path: '/api/2.0/group',
+      key: (group) => group.id,
+      fetch: (startIndex, count) =>
+        request(
+          connection,
+          getGroups,
+          { query: { ...query, startIndex, count } },
+          options,
+          ({ response, total }) => ({ items: response.map(toGroup), total }),
+        ),
+    },
+    pageSize,
+    invalid,
+  );
 }
 
 /** Checks a {@link GroupFilter} and returns the query of GET /group without paging. */

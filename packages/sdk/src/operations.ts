@@ -130,9 +130,6 @@ type JsonContent<R> = [R] extends [never]
 /** The success envelope of a declaration, as the generated client describes it. */
 export type Envelope<D> = EnvelopeOf<OperationOf<D>>;
 
-/** The success payload (the envelope's `response`) of a declaration. */
-export type Payload<D> = Envelope<D> extends { response?: infer R } ? R : never;
-
 // ---- The declarations (one per operation, named by the generated operationId) ----
 
 // People

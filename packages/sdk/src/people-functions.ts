@@ -21,7 +21,14 @@ import {
 } from './operations.js';
 import type { RequestOptions } from './options.js';
 import { filterQuery, type PeopleFilter } from './people-filter.js';
-import { type Contact, type Person, type PersonSummary, toPerson, toPersonSummary } from './person.js';
+import {
+  type Contact,
+  type Person,
+  type PersonSummary,
+  peopleOf,
+  personOf,
+  toPersonSummary,
+} from './person.js';
 import { PersonList } from './person-list.js';
 import { deleteWithReassign } from './reassign.js';
 import { request } from './request.js';
@@ -473,16 +480,6 @@ function setStatus(
 ): Promise<Person[]> {
   const body: RequestBody<typeof updateUserStatus> = { userIds: guidList(ids), resendAll: false };
   return request(connection, updateUserStatus, { path: { status }, body }, options, peopleOf);
-}
-
-/** The profile of an EmployeeFullWrapper. */
-function personOf(envelope: { response: Parameters<typeof toPerson>[0] }): Person {
-  return toPerson(envelope.response);
-}
-
-/** The profiles of an EmployeeFullArrayWrapper. */
-function peopleOf(envelope: { response: Parameters<typeof toPerson>[0][] }): Person[] {
-  return envelope.response.map(toPerson);
 }
 
 function checkObject(value: unknown, field: string): void {

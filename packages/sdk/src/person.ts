@@ -193,6 +193,16 @@ export function toPerson(dto: EmployeeFullDto): Person {
   };
 }
 
+/** @internal The profile of an EmployeeFullWrapper envelope. */
+export function personOf(envelope: { response: EmployeeFullDto }): Person {
+  return toPerson(envelope.response);
+}
+
+/** @internal The profiles of an EmployeeFullArrayWrapper envelope. */
+export function peopleOf(envelope: { response: EmployeeFullDto[] }): Person[] {
+  return envelope.response.map(toPerson);
+}
+
 /** Turns the server's EmployeeDto (the short form) into a {@link PersonSummary}. */
 export function toPersonSummary(dto: EmployeeDto): PersonSummary {
   return {

@@ -9,7 +9,8 @@ import {
   terminateReassign,
 } from './operations.js';
 import type { RequestOptions } from './options.js';
-import { type Person, toPerson } from './person.js';
+import type { DeleteOptions } from './people-functions.js';
+import { type Person, personOf } from './person.js';
 import { request } from './request.js';
 import { finishTask, optionalProgressOf, progressOf, type TaskOptions } from './task.js';
 import { waitLimits } from './task-wait.js';
@@ -122,14 +123,12 @@ export async function checkReassign(
   if (fromIds.some((id) => id.toLowerCase() === toId.toLowerCase()))
     throw new ValidationError(fields.to, 'notSameUser', 'must differ from the user whose data moves');
   const get = (userid: string) =>
-    request(connection, getProfileByUserId, { path: { userid } }, options, ({ response }) =>
-      toPerson(response),
-    );
+    request(connection, getProfileByUserId, { path: { userid } }, options, personOf);
   // One request after another: a failure stops the checks early, and the order is the same on every call.
   const people: Person[] = [];
   for (const id of fromIds) people.push(await get(id));
   const heir = await get(toId);
-  const me = await request(connection, getSelfProfile, {}, options, ({ response }) => toPerson(response));
+  const me = await request(connection, getSelfProfile, {}, options, personOf);
   if (heir.status !== 'Active' || !['Owner', 'DocSpaceAdmin', 'RoomAdmin'].includes(heir.type)) {
     throw new ValidationError(
       fields.to,
@@ -183,19 +182,8 @@ export async function runReassign(
   );
 }
 
-/** What {@link deleteWithReassign} needs besides the ids. */
-export interface DeleteReassignOptions extends RequestOptions {
-  /** The heir (GUID). */
-  reassignTo: string;
-  /** Terminate the users first. */
-  terminateFirst?: boolean | undefined;
-  /** Called with each progress report of each user's task. */
-  onProgress?: ((progress: TaskProgress, id: string) => void) | undefined;
-  /** Milliseconds between progress polls, at least 100. Default 1000. */
-  pollIntervalMs?: number | undefined;
-  /** Longest wait for each user's task, in milliseconds. Default one hour. */
-  maxWaitMs?: number | undefined;
-}
+/** What {@link deleteWithReassign} needs besides the ids: `peopleDelete`'s options with the heir set. */
+export type DeleteReassignOptions = DeleteOptions & { reassignTo: string };
 
 /**
  * @internal `peopleDelete(ids, { reassignTo })`: checks every user and the heir first, terminates them when asked,

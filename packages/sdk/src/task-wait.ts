@@ -8,11 +8,11 @@ import { integer } from './validate.js';
  */
 
 /** Shortest interval between progress polls: smaller `pollIntervalMs` values are refused. */
-export const MIN_POLL_INTERVAL_MS = 100;
+const MIN_POLL_INTERVAL_MS = 100;
 /** Default interval between progress polls. */
-export const DEFAULT_POLL_INTERVAL_MS = 1000;
+const DEFAULT_POLL_INTERVAL_MS = 1000;
 /** Default longest wait for a task: one hour. */
-export const DEFAULT_MAX_TASK_WAIT_MS = 3_600_000;
+const DEFAULT_MAX_TASK_WAIT_MS = 3_600_000;
 
 /** Options every task wait understands. */
 export interface TaskWaitOptions {
@@ -29,8 +29,8 @@ export interface TaskWaitOptions {
   onProgress?: ((progress: TaskProgress) => void) | undefined;
 }
 
-/** @internal True once a task has stopped: reported completed, or a terminal status even with `isCompleted: false`. */
-export function isTerminal(progress: TaskProgress): boolean {
+/** True once a task has stopped: reported completed, or a terminal status even with `isCompleted: false`. */
+function isTerminal(progress: TaskProgress): boolean {
   return (
     progress.isCompleted ||
     progress.status === 'Completed' ||

@@ -218,7 +218,7 @@ export class Transport {
             `${method} ${path} -> ${failure.message}${mayRetry ? `, retry ${attempt + 1}/${maxRetries}` : ''}`,
         );
         if (!mayRetry) throw this.redactError(failure);
-        await sleep(backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs)), signal);
+        await sleep(this.#backoffMs(attempt), signal);
         continue;
       } finally {
         if (group) this.#deadlines.leave(group);
@@ -265,7 +265,7 @@ export class Transport {
     if (status === 429 && waitMs !== undefined) this.#pause(limiter, waitMs);
     if (attempt >= maxRetries || !isRetryableStatus(status, idempotent, waitMs !== undefined))
       return undefined;
-    const delay = waitMs ?? backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs));
+    const delay = waitMs ?? this.#backoffMs(attempt);
     return delay <= this.#maxWaitMs ? delay : undefined;
   }
 
@@ -300,6 +300,11 @@ export class Transport {
     if (ms > this.#maxWaitMs) return;
     const until = Date.now() + ms;
     if (until > limiter.pausedUntil) limiter.pausedUntil = until;
+  }
+
+  /** The delay before retry `attempt + 1` when the server gave no hint: capped backoff with jitter. */
+  #backoffMs(attempt: number): number {
+    return backoffMs(attempt, this.#baseDelayMs, Math.min(BACKOFF_CAP_MS, this.#maxWaitMs));
   }
 
   #log(line: () => string): void {

@@ -200,6 +200,7 @@ describe('refused before the write is sent', () => {
       ['toId', 'notFromId', () => ds.groups.moveMembers(ann, ann.toUpperCase())],
       ['userIds', 'nonEmpty', () => ds.groups.addMembers(ann, [])],
       ['filter.manager', 'needsUserId', () => ds.groups.list({ manager: true }).page()],
+      ['filter.manager', 'needsUserId', () => ds.groups.list({ manager: true }).toArray()],
     ];
     for (const [field, rule, attempt] of cases) {
       await expect(attempt(), field).rejects.toMatchObject({ name: 'ValidationError', field, rule });

@@ -1,6 +1,6 @@
 import { DocSpace, ValidationError } from '@docspace-people/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SECRET } from './helpers/fixtures.js';
+import { employee, envelope, jsonFetch, SECRET } from './helpers/fixtures.js';
 import { type MisbehavingServer, startServer } from './helpers/misbehaving-server.js';
 
 let server: MisbehavingServer | undefined;
@@ -38,8 +38,11 @@ describe('a token or header with an invisible or control character is refused wh
     expect(error.message).not.toContain(SECRET);
   });
 
-  it('a token with surrounding whitespace (a trailing newline from a file) is still accepted', () => {
-    expect(() => new DocSpace({ baseUrl, token: `  ${SECRET}\n` })).not.toThrow();
+  it('a token with surrounding whitespace (a trailing newline from a file) is still accepted', async () => {
+    const { fetch, calls } = jsonFetch(envelope(employee()));
+    const ds = new DocSpace({ baseUrl, token: `  ${SECRET}\n`, fetch });
+    await ds.people.me();
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe(`Bearer ${SECRET}`);
   });
 
   it.each([

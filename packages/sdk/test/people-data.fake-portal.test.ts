@@ -121,7 +121,9 @@ describe('reassign', () => {
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaskFailedError);
-    expect((error as TaskFailedError).message).toContain(`Can not reassign data to user with id = ${heir}`);
+    expect((error as TaskFailedError).message).toBe(
+      `server task failed: Can not reassign data to user with id = ${heir}`,
+    );
     expect((error as TaskFailedError).progress.status).toBe('Failed');
     expect(ownersOf(rooms)).toEqual([leaver, leaver]);
   });
