@@ -12,7 +12,7 @@ import {
 } from './operations.js';
 import type { RequestOptions } from './options.js';
 import { expandPath, request } from './request.js';
-import { httpsUrl, integer, requiredText, userSegment } from './validate.js';
+import { httpsUrl, integer, optionalBoolean, requiredText, userSegment } from './validate.js';
 
 // The photo operations as standalone functions; `ds.photos.*` delegates to these. Since 2025-11 DocSpace lets
 // you change (upload, set, crop, delete) only your own photo: for another user's id the server answers 403.
@@ -105,6 +105,7 @@ export async function photosUpload(
     options.maxBytes === undefined
       ? DEFAULT_MAX_PHOTO_BYTES
       : integer(options.maxBytes, 'options.maxBytes', 1);
+  optionalBoolean(options.autosave, 'options.autosave');
   const autosave = options.autosave ?? true;
   const image = await readImage(data, maxBytes);
   const fileName =

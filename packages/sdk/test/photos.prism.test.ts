@@ -77,6 +77,21 @@ describe('photos against the curated spec (Prism)', () => {
     expect(sent).toEqual([]);
   });
 
+  it('upload refuses an autosave that is not a boolean before sending', async () => {
+    const sent: string[] = [];
+    const spying = prismClient({
+      fetch: (input, init) => {
+        sent.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    const options = { autosave: 'false' as unknown as boolean };
+    const error = await spying.photos.upload(USER_ID, PNG, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'options.autosave', rule: 'boolean' });
+    expect(sent).toEqual([]);
+  });
+
   it.each([
     ['bytes', () => new Uint8Array(2048).fill(1, 8).map((b, i) => PNG[i] ?? b)],
     ['a stream', () => new Blob([PNG, new Uint8Array(4096)]).stream()],
