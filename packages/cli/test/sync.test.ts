@@ -250,6 +250,26 @@ describe('safety', () => {
     expect(shorter.plan?.items.map((i) => `${i.action} ${i.email}`)).toEqual(['delete recent@example.com']);
   });
 
+  it.each([
+    ['plan', (path: (name: string) => string) => ['plan', path('desired.csv'), '--out', path('again.json')]],
+    ['apply', (path: (name: string) => string) => ['apply', path('plan.json')]],
+  ])('%s: an --heir who cannot inherit, or nobody, is a usage error naming --heir', async (_, args) => {
+    seedHeirAndAda();
+    await fixture.work.write(
+      'desired.csv',
+      desiredCsv([['heir@example.com', 'Heir', 'Test', 'RoomAdmin', '', '', '']]),
+    );
+    expect((await sync.plan('desired.csv', 'plan.json')).run.code).toBe(0);
+    const withHeir = (heir: string) => sync.cli([...args(fixture.work.path), '--heir', heir]);
+    const user = await withHeir('ada@example.com');
+    expect(user.code).toBe(2);
+    expect(user.stderr).toContain('--heir: ada@example.com is a User (Active); the heir must be');
+    const nobody = await withHeir('nobody@example.com');
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('--heir: nobody is nobody@example.com');
+    expect(fixture.portal.countRequests((r) => r.method !== 'GET')).toBe(0);
+  });
+
   it('scope: only people in scope are terminated for missing from the file; never the owner or the caller', async () => {
     const admin = fixture.portal.addCaller('DocSpaceAdmin', { email: 'me@example.com' });
     fixture.portal.addUser({ email: 'manual@example.com' });

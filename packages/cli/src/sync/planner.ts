@@ -1,5 +1,5 @@
 import type { DocSpace } from '@docspace-people/sdk';
-import { NotFoundError } from '@docspace-people/sdk';
+import { findHeir } from '../heir.js';
 import { UsageError } from '../io.js';
 import { DesiredFileError, type FileProblem } from './desired.js';
 import {
@@ -305,18 +305,7 @@ function planPerson(
 
 /** The heir by e-mail or id: an Active RoomAdmin or DocSpaceAdmin (the server's rule for receiving data). */
 export async function resolveHeir(ds: DocSpace, who: string): Promise<Heir> {
-  let found: PortalPerson;
-  try {
-    found = compact(who.includes('@') ? await ds.people.getByEmail(who) : await ds.people.get(who));
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new UsageError(`--heir ${who}: no such person on the portal`);
-    throw error;
-  }
-  if (found.status !== 'Active' || !['RoomAdmin', 'DocSpaceAdmin', 'Owner'].includes(found.type)) {
-    throw new UsageError(
-      `--heir ${who}: the heir must be an active RoomAdmin or DocSpaceAdmin (is ${found.status} ${found.type})`,
-    );
-  }
+  const found = compact(await findHeir(ds, who, '--heir'));
   return { id: found.id, email: found.email };
 }
 
