@@ -194,12 +194,7 @@ export async function makePlan(
     if (id === null)
       items.push({ action: 'create-group', email: '', group: name, before: { exists: false } });
   }
-  if (problems.length > 0) {
-    throw new DesiredFileError(
-      options.source.file,
-      problems.sort((a, b) => a.line - b.line),
-    );
-  }
+  if (problems.length > 0) throw fail();
   if (quotaHidden > 0) {
     warnings.push(
       `the portal shows no quota for ${quotaHidden} people whose quota the file sets (per-user quota off?): not planned`,
