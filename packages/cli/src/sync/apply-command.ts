@@ -89,8 +89,9 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
   report.lock();
   try {
     const earlier = latestByKey(report.load(), (r) => String(r.line));
+    const items = new Map(plan.items.map((i) => [String(i.n), i]));
     for (const [n, record] of earlier) {
-      const item = plan.items.find((i) => String(i.n) === n);
+      const item = items.get(n);
       if (!item || item.action !== record.action || item.email !== String(record.email ?? '')) {
         throw new UsageError(
           `${report.path} is the report of another plan (item ${n} differs): give another --report`,
