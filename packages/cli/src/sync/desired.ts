@@ -147,7 +147,7 @@ function groupList(value: unknown, problems: string[]): string[] {
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
 
 /** A quota cell: undefined when empty, null when malformed, -1 for unlimited, else bytes. */
-export function parseQuota(text: string): number | undefined | null {
+function parseQuota(text: string): number | undefined | null {
   if (text === '') return undefined;
   const lower = text.toLowerCase().replace(/\s+/g, '');
   if (lower === 'unlimited' || lower === '-1') return -1;

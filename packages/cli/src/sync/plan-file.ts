@@ -48,7 +48,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Checks the shape of a parsed plan file. */
-export function checkPlan(path: string, value: unknown): PlanFile {
+function checkPlan(path: string, value: unknown): PlanFile {
   const bad = (what: string): never => {
     throw new UsageError(`${path} is not a usable plan: ${what}`);
   };

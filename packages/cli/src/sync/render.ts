@@ -13,7 +13,7 @@ const SIGNS: Record<PlanAction, string> = {
 };
 
 /** A size in bytes as people write it (-1: unlimited). */
-export function formatBytes(bytes: number | null | undefined): string {
+function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return 'none';
   if (bytes < 0) return 'unlimited';
   for (const [unit, size] of [
@@ -92,7 +92,7 @@ export function renderPlan(plan: PlanFile): string {
 }
 
 /** "2 create, 1 terminate" in action order. */
-export function summarize(items: readonly { action: string }[]): string {
+function summarize(items: readonly { action: string }[]): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item.action, (counts.get(item.action) ?? 0) + 1);
   return [...counts].map(([action, n]) => `${n} ${action}`).join(', ');
