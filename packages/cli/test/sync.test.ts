@@ -387,6 +387,7 @@ describe('bad desired files', () => {
         ['y@example.com', 'Bad', 'Group', 'User', 'Nowhere', '', ''],
         ['OK@example.com', 'Dup', 'Case', 'User', '', '', ''],
         ['z@example.com', 'Bad', 'Status', 'User', '', 'gone', 'lots'],
+        ['long@example.com', 'Long', 'Group', 'User', 'g'.repeat(129), '', ''],
       ]),
     );
     const run = await sync.cli([
@@ -396,7 +397,7 @@ describe('bad desired files', () => {
       fixture.work.path('bad-plan.json'),
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('has 6 problems; nothing was planned');
+    expect(run.stderr).toContain('has 7 problems; nothing was planned');
     expect(run.stderr).toContain('line 3: email "not-an-email" is not a valid address');
     expect(run.stderr).toContain(
       'line 4: type "Manager" is not one of DocSpaceAdmin, RoomAdmin, User, Guest',
@@ -405,6 +406,7 @@ describe('bad desired files', () => {
     expect(run.stderr).toContain('line 6: the e-mail OK@example.com is already on line 2');
     expect(run.stderr).toContain('line 7: status "gone" is not active or terminated');
     expect(run.stderr).toContain('line 7: quota "lots" is not a size');
+    expect(run.stderr).toContain(`line 8: group "${'g'.repeat(129)}" is longer than 128 characters`);
     expect(() => readFileSync(fixture.work.path('bad-plan.json'))).toThrow();
   });
 
