@@ -211,13 +211,6 @@ export async function makePlan(
     );
   }
 
-  const order = new Map<string, number>(actionOrder.map((a, i) => [a, i]));
-  items.sort(
-    (a, b) =>
-      (order.get(a.action) ?? 0) - (order.get(b.action) ?? 0) ||
-      a.email.localeCompare(b.email) ||
-      ('group' in a && 'group' in b ? a.group.localeCompare(b.group) : 0),
-  );
   return {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
@@ -308,7 +301,19 @@ function lineOfGroup(directory: DesiredDirectory, name: string): number {
   return directory.people.find((p) => p.groups.includes(name))?.line ?? 1;
 }
 
-/** Numbers drafted items from 1, with `n` and `action` first (plan files read better that way). */
+const order = new Map<string, number>(actionOrder.map((a, i) => [a, i]));
+
+/**
+ * Puts drafted items in the order apply carries them out (by action, then e-mail, then group) and numbers them
+ * from 1, with `n` and `action` first (plan files read better that way).
+ */
 export function numbered(drafts: readonly DraftItem[]): PlanItem[] {
-  return drafts.map(({ action, email, ...rest }, i) => ({ n: i + 1, action, email, ...rest }) as PlanItem);
+  return [...drafts]
+    .sort(
+      (a, b) =>
+        (order.get(a.action) ?? 0) - (order.get(b.action) ?? 0) ||
+        a.email.localeCompare(b.email) ||
+        ('group' in a && 'group' in b ? a.group.localeCompare(b.group) : 0),
+    )
+    .map(({ action, email, ...rest }, i) => ({ n: i + 1, action, email, ...rest }) as PlanItem);
 }
