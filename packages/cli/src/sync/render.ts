@@ -1,4 +1,4 @@
-import { type Heir, massChangeLimit, type PlanAction, type PlanFile, type PlanItem } from './model.js';
+import { type Heir, massChange, type PlanAction, type PlanFile, type PlanItem } from './model.js';
 
 const SIGNS: Record<PlanAction, string> = {
   'create-group': '+',
@@ -81,8 +81,7 @@ export function renderPlan(plan: PlanFile): string {
     for (const warning of plan.warnings) out.push(`    ${warning}`);
   }
   out.push('', `Summary: ${summarize(plan.items) || 'nothing to do'}.`);
-  const mass = plan.items.filter((i) => i.action === 'terminate' || i.action === 'delete').length;
-  const limit = massChangeLimit(plan.peopleInScope);
+  const { count: mass, limit } = massChange(plan);
   if (mass > limit) {
     out.push(
       `Mass change: ${mass} terminations and deletions exceed the limit of ${Math.floor(limit)} (10% of ${plan.peopleInScope} managed people, at most 25): apply needs --allow-mass-changes.`,
