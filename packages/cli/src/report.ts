@@ -180,20 +180,7 @@ export class ReportFile {
 
   /** The report's status (undefined when it does not exist); refuses links and anything but a regular file. */
   #stat(): Stats | undefined {
-    let stat: Stats;
-    try {
-      stat = lstatSync(this.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new FileError(`cannot read the report ${this.path}: ${fileProblem(error)}`);
-    }
-    if (stat.isSymbolicLink()) {
-      throw new UsageError(
-        `the report ${this.path} is a symbolic link: give the path of the file itself (reports are never written through links)`,
-      );
-    }
-    if (!stat.isFile()) throw new UsageError(`the report ${this.path} is not a regular file`);
-    return stat;
+    return regularFileStat(this.path, 'report');
   }
 
   /** Writes `text` to a new, randomly named temporary file next to the report, then renames it over the report. */
