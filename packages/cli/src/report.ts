@@ -69,17 +69,7 @@ export class ReportFile {
     const stat = this.#stat();
     if (!stat) return [];
     this.#mode = stat.mode & 0o7777;
-    let text: string;
-    try {
-      const fd = openSync(this.path, O_RDONLY | O_NOFOLLOW);
-      try {
-        text = readFileSync(fd, 'utf8');
-      } finally {
-        closeSync(fd);
-      }
-    } catch (error) {
-      throw new FileError(`cannot read the report ${this.path}: ${fileProblem(error)}`);
-    }
+    const text = readNoFollow(this.path, 'report');
     if (text.trim() === '') return [];
     return this.format === 'json' ? this.#loadJson(text) : this.#loadCsv(text);
   }
@@ -268,6 +258,20 @@ export function replaceFile(path: string, text: string, mode: number, what: stri
     }
     if (error instanceof UsageError) throw error;
     throw new FileError(`cannot write the ${what} ${path}: ${fileProblem(error)}`);
+  }
+}
+
+/** Reads a file as UTF-8, never through a symbolic link; failures are a {@link FileError} naming the `what`. */
+export function readNoFollow(path: string, what: string): string {
+  try {
+    const fd = openSync(path, O_RDONLY | O_NOFOLLOW);
+    try {
+      return readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new FileError(`cannot read the ${what} ${path}: ${fileProblem(error)}`);
   }
 }
 
