@@ -1,7 +1,7 @@
 import type { DocSpace, Group } from '@docspace-people/sdk';
 
 /** The longest group name DocSpace accepts. */
-const MAX_NAME = 128;
+export const MAX_GROUP_NAME = 128;
 
 /**
  * Splits the `groups` cell of the users file: names separated by `;`, trimmed, empty ones dropped, each name once.
@@ -12,10 +12,10 @@ export function parseGroupNames(cell: string): { names: string[]; problem?: stri
   for (const part of cell.split(';')) {
     const name = part.trim();
     if (name === '' || names.some((known) => sameName(known, name))) continue;
-    if (name.length > MAX_NAME) {
+    if (name.length > MAX_GROUP_NAME) {
       return {
         names,
-        problem: `the group name "${name.slice(0, 40)}..." is longer than ${MAX_NAME} characters`,
+        problem: `the group name "${name.slice(0, 40)}..." is longer than ${MAX_GROUP_NAME} characters`,
       };
     }
     names.push(name);

@@ -15,20 +15,21 @@ export const DATA_CHOICE = `offboard deletes people for good; choose who receive
                             (the account of this token) and permanently deletes the rest of their documents`;
 
 /**
- * Finds the heir named by `--reassign-to` (a user id or an e-mail) and checks what DocSpace requires of one.
- * Throws a {@link UsageError} (exit status 2) when nobody has that id or e-mail, or the person cannot inherit.
+ * Finds the heir named by `option` (`--reassign-to` of offboard, `--heir` of plan and apply: a user id or an
+ * e-mail) and checks what DocSpace requires of one. Throws a {@link UsageError} (exit status 2) naming the option
+ * when nobody has that id or e-mail, or the person cannot inherit.
  */
-export async function findHeir(ds: DocSpace, target: string): Promise<Person> {
+export async function findHeir(ds: DocSpace, target: string, option = '--reassign-to'): Promise<Person> {
   let heir: Person;
   try {
     heir = GUID.test(target) ? await ds.people.get(target) : await ds.people.getByEmail(target);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new UsageError(`--reassign-to: nobody is ${target}`);
+    if (error instanceof NotFoundError) throw new UsageError(`${option}: nobody is ${target}`);
     throw error;
   }
   if (heir.status !== 'Active' || !['Owner', 'DocSpaceAdmin', 'RoomAdmin'].includes(heir.type)) {
     throw new UsageError(
-      `--reassign-to: ${heir.email ?? target} is a ${heir.type} (${heir.status}); the heir must be an Active RoomAdmin or DocSpaceAdmin`,
+      `${option}: ${heir.email ?? target} is a ${heir.type} (${heir.status}); the heir must be an Active RoomAdmin or DocSpaceAdmin`,
     );
   }
   return heir;

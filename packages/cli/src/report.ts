@@ -69,17 +69,7 @@ export class ReportFile {
     const stat = this.#stat();
     if (!stat) return [];
     this.#mode = stat.mode & 0o7777;
-    let text: string;
-    try {
-      const fd = openSync(this.path, O_RDONLY | O_NOFOLLOW);
-      try {
-        text = readFileSync(fd, 'utf8');
-      } finally {
-        closeSync(fd);
-      }
-    } catch (error) {
-      throw new FileError(`cannot read the report ${this.path}: ${fileProblem(error)}`);
-    }
+    const text = readNoFollow(this.path, 'report');
     if (text.trim() === '') return [];
     return this.format === 'json' ? this.#loadJson(text) : this.#loadCsv(text);
   }
@@ -180,20 +170,7 @@ export class ReportFile {
 
   /** The report's status (undefined when it does not exist); refuses links and anything but a regular file. */
   #stat(): Stats | undefined {
-    let stat: Stats;
-    try {
-      stat = lstatSync(this.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new FileError(`cannot read the report ${this.path}: ${fileProblem(error)}`);
-    }
-    if (stat.isSymbolicLink()) {
-      throw new UsageError(
-        `the report ${this.path} is a symbolic link: give the path of the file itself (reports are never written through links)`,
-      );
-    }
-    if (!stat.isFile()) throw new UsageError(`the report ${this.path} is not a regular file`);
-    return stat;
+    return regularFileStat(this.path, 'report');
   }
 
   /** Writes `text` to a new, randomly named temporary file next to the report, then renames it over the report. */
@@ -281,6 +258,20 @@ export function replaceFile(path: string, text: string, mode: number, what: stri
     }
     if (error instanceof UsageError) throw error;
     throw new FileError(`cannot write the ${what} ${path}: ${fileProblem(error)}`);
+  }
+}
+
+/** Reads a file as UTF-8, never through a symbolic link; failures are a {@link FileError} naming the `what`. */
+export function readNoFollow(path: string, what: string): string {
+  try {
+    const fd = openSync(path, O_RDONLY | O_NOFOLLOW);
+    try {
+      return readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw new FileError(`cannot read the ${what} ${path}: ${fileProblem(error)}`);
   }
 }
 

@@ -21,7 +21,7 @@ const NOT_IN_EMAIL = /[\s@,;]/;
  * The offboard e-mail rule, checked in linear time whatever the input: one `@`, no spaces, commas or semicolons,
  * and a dot inside the domain (not its first or last character).
  */
-export function looksLikeEmail(value: string): boolean {
+function looksLikeEmail(value: string): boolean {
   const at = value.indexOf('@');
   if (at <= 0 || at !== value.lastIndexOf('@')) return false;
   const local = value.slice(0, at);

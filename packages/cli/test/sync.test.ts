@@ -250,6 +250,26 @@ describe('safety', () => {
     expect(shorter.plan?.items.map((i) => `${i.action} ${i.email}`)).toEqual(['delete recent@example.com']);
   });
 
+  it.each([
+    ['plan', (path: (name: string) => string) => ['plan', path('desired.csv'), '--out', path('again.json')]],
+    ['apply', (path: (name: string) => string) => ['apply', path('plan.json')]],
+  ])('%s: an --heir who cannot inherit, or nobody, is a usage error naming --heir', async (_, args) => {
+    seedHeirAndAda();
+    await fixture.work.write(
+      'desired.csv',
+      desiredCsv([['heir@example.com', 'Heir', 'Test', 'RoomAdmin', '', '', '']]),
+    );
+    expect((await sync.plan('desired.csv', 'plan.json')).run.code).toBe(0);
+    const withHeir = (heir: string) => sync.cli([...args(fixture.work.path), '--heir', heir]);
+    const user = await withHeir('ada@example.com');
+    expect(user.code).toBe(2);
+    expect(user.stderr).toContain('--heir: ada@example.com is a User (Active); the heir must be');
+    const nobody = await withHeir('nobody@example.com');
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('--heir: nobody is nobody@example.com');
+    expect(fixture.portal.countRequests((r) => r.method !== 'GET')).toBe(0);
+  });
+
   it('scope: only people in scope are terminated for missing from the file; never the owner or the caller', async () => {
     const admin = fixture.portal.addCaller('DocSpaceAdmin', { email: 'me@example.com' });
     fixture.portal.addUser({ email: 'manual@example.com' });
@@ -367,6 +387,7 @@ describe('bad desired files', () => {
         ['y@example.com', 'Bad', 'Group', 'User', 'Nowhere', '', ''],
         ['OK@example.com', 'Dup', 'Case', 'User', '', '', ''],
         ['z@example.com', 'Bad', 'Status', 'User', '', 'gone', 'lots'],
+        ['long@example.com', 'Long', 'Group', 'User', 'g'.repeat(129), '', ''],
       ]),
     );
     const run = await sync.cli([
@@ -376,7 +397,7 @@ describe('bad desired files', () => {
       fixture.work.path('bad-plan.json'),
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('has 6 problems; nothing was planned');
+    expect(run.stderr).toContain('has 7 problems; nothing was planned');
     expect(run.stderr).toContain('line 3: email "not-an-email" is not a valid address');
     expect(run.stderr).toContain(
       'line 4: type "Manager" is not one of DocSpaceAdmin, RoomAdmin, User, Guest',
@@ -385,6 +406,7 @@ describe('bad desired files', () => {
     expect(run.stderr).toContain('line 6: the e-mail OK@example.com is already on line 2');
     expect(run.stderr).toContain('line 7: status "gone" is not active or terminated');
     expect(run.stderr).toContain('line 7: quota "lots" is not a size');
+    expect(run.stderr).toContain(`line 8: group "${'g'.repeat(129)}" is longer than 128 characters`);
     expect(() => readFileSync(fixture.work.path('bad-plan.json'))).toThrow();
   });
 

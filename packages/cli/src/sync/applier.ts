@@ -43,6 +43,9 @@ export interface ApplyContext {
 
 const ATTEMPTS = 6;
 
+/** Waits before attempt `attempt + 1`: 100 ms, doubling, at most 2 s. */
+const backoff = (attempt: number) => sleep(Math.min(2_000, 50 * 2 ** attempt));
+
 /** Runs an idempotent step (a read, a PUT that sets state), sending it again after transient failures. */
 export async function retrying<T>(step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -50,7 +53,33 @@ export async function retrying<T>(step: () => Promise<T>): Promise<T> {
       return await step();
     } catch (error) {
       if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
-      await sleep(Math.min(2_000, 50 * 2 ** attempt));
+      await backoff(attempt);
+    }
+  }
+}
+
+/**
+ * Sends a create, retrying transient failures, and never twice: when a failure may have come after the server
+ * made it (a lost answer), `lookup` looks for what was made first. Returns what was made, and the note for the
+ * report when it was found by the lookup.
+ */
+async function createOnce<T>(
+  create: () => Promise<T>,
+  lookup: () => Promise<T | undefined>,
+  foundBy: string,
+): Promise<{ made: T; reason: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { made: await create(), reason: '' };
+    } catch (error) {
+      if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
+      if (mayHaveLanded(error)) {
+        const found = await lookup();
+        if (found !== undefined) {
+          return { made: found, reason: `the answer was lost; found by ${foundBy} (${reasonOf(error)})` };
+        }
+      }
+      await backoff(attempt);
     }
   }
 }
@@ -135,23 +164,13 @@ async function applyCreateGroup(
     return applied(RESUMED, existing);
   }
   ctx.markPending();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const id = await createGroup(ctx.ds, item.group);
-      ctx.groupIds.set(item.group, id);
-      return applied('', id);
-    } catch (error) {
-      if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
-      if (mayHaveLanded(error)) {
-        const found = await groupIdByName(ctx.ds, item.group);
-        if (found) {
-          ctx.groupIds.set(item.group, found);
-          return applied(`the answer was lost; found by name (${reasonOf(error)})`, found);
-        }
-      }
-      await sleep(Math.min(2_000, 50 * 2 ** attempt));
-    }
-  }
+  const { made: id, reason } = await createOnce(
+    () => createGroup(ctx.ds, item.group),
+    () => groupIdByName(ctx.ds, item.group),
+    'name',
+  );
+  ctx.groupIds.set(item.group, id);
+  return applied(reason, id);
 }
 
 async function applyCreate(
@@ -165,18 +184,17 @@ async function applyCreate(
     if (!id) return refused(`group "${name}" does not exist (its create-group item did not apply)`);
     department.push(id);
   }
-  const lookup = () => retrying(() => findByEmail(ctx.ds, item.email));
   const existing = ctx.view.emails.get(item.email.toLowerCase());
-  let person: PortalPerson | undefined;
-  let reason = '';
+  let person: PortalPerson;
+  let reason: string;
   if (existing) {
     if (!resumed) return drift(`a person with the e-mail ${item.email} exists now (${existing.id})`);
     person = existing;
     reason = RESUMED;
   } else {
     ctx.markPending();
-    for (let attempt = 1; !person; attempt++) {
-      try {
+    const created = await createOnce(
+      async () => {
         const made = await ctx.ds.people.create({
           email: item.email,
           firstName: item.firstName,
@@ -186,20 +204,13 @@ async function applyCreate(
           ...(department.length > 0 ? { department } : {}),
         });
         idOf(made, 'the create');
-        person = compact(made);
-      } catch (error) {
-        if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
-        if (mayHaveLanded(error)) {
-          const found = await lookup();
-          if (found) {
-            person = compact(found);
-            reason = `the answer was lost; found by e-mail (${reasonOf(error)})`;
-            break;
-          }
-        }
-        await sleep(Math.min(2_000, 50 * 2 ** attempt));
-      }
-    }
+        return made;
+      },
+      () => retrying(() => findByEmail(ctx.ds, item.email)),
+      'e-mail',
+    );
+    person = compact(created.made);
+    reason = created.reason;
   }
   if (item.quota !== undefined && person.quota !== item.quota) {
     const id = person.id;

@@ -6,7 +6,7 @@ import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
 import { latestByKey, ReportFile, type ReportRecord } from '../report.js';
 import { type ApplyContext, applyItem, type ItemOutcome, retrying } from './applier.js';
-import { actionOrder, type Heir, massChangeLimit, type PlanItem } from './model.js';
+import { actionOrder, type Heir, massChange, type PlanItem } from './model.js';
 import { type PhaseView, readPhaseView } from './phase-view.js';
 import { readPlan, writePlan } from './plan-file.js';
 import { resolveHeir } from './planner.js';
@@ -76,8 +76,7 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
   if (trimSlash(plan.portal) !== trimSlash(ds.baseUrl)) {
     throw new UsageError(`the plan is for ${plan.portal}, not ${ds.baseUrl}: make a plan for this portal`);
   }
-  const mass = plan.items.filter((i) => i.action === 'terminate' || i.action === 'delete').length;
-  const limit = massChangeLimit(plan.peopleInScope);
+  const { count: mass, limit } = massChange(plan);
   if (mass > limit && values['allow-mass-changes'] !== true) {
     throw new UsageError(
       `the plan terminates or deletes ${mass} people, more than ${Math.floor(limit)} (10% of the ${plan.peopleInScope} people it manages, at most 25); nothing was applied. Check the plan, then run again with --allow-mass-changes`,
@@ -89,8 +88,9 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
   report.lock();
   try {
     const earlier = latestByKey(report.load(), (r) => String(r.line));
+    const items = new Map(plan.items.map((i) => [String(i.n), i]));
     for (const [n, record] of earlier) {
-      const item = plan.items.find((i) => String(i.n) === n);
+      const item = items.get(n);
       if (!item || item.action !== record.action || item.email !== String(record.email ?? '')) {
         throw new UsageError(
           `${report.path} is the report of another plan (item ${n} differs): give another --report`,

@@ -1,4 +1,5 @@
 import { parseCsv } from '../csv.js';
+import { MAX_GROUP_NAME } from '../group-names.js';
 import { UsageError } from '../io.js';
 import { controlCharacter, EMAIL } from '../users-file.js';
 import { type DesiredDirectory, type DesiredPerson, type DesiredType, desiredTypes } from './model.js';
@@ -116,7 +117,8 @@ function checkPerson(line: number, raw: Raw): { person: DesiredPerson; problems:
   if (type === 'Guest' && groups.length > 0)
     problems.push('a Guest cannot be a group member (DocSpace skips guests)');
   for (const group of groups)
-    if (group.length > 128) problems.push(`group "${group}" is longer than 128 characters`);
+    if (group.length > MAX_GROUP_NAME)
+      problems.push(`group "${group}" is longer than ${MAX_GROUP_NAME} characters`);
   return {
     person: { line, email, firstName, lastName, type, groups, status, quota: quota ?? undefined },
     problems,
@@ -147,7 +149,7 @@ function groupList(value: unknown, problems: string[]): string[] {
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
 
 /** A quota cell: undefined when empty, null when malformed, -1 for unlimited, else bytes. */
-export function parseQuota(text: string): number | undefined | null {
+function parseQuota(text: string): number | undefined | null {
   if (text === '') return undefined;
   const lower = text.toLowerCase().replace(/\s+/g, '');
   if (lower === 'unlimited' || lower === '-1') return -1;

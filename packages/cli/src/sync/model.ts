@@ -152,9 +152,16 @@ export interface PlanFile {
   warnings: string[];
 }
 
-/** The largest number of terminations plus deletions apply does without `--allow-mass-changes`. */
-export function massChangeLimit(peopleInScope: number): number {
-  return Math.min(peopleInScope * 0.1, 25);
+/**
+ * A plan's terminations plus deletions (`count`), and the largest number of them apply does without
+ * `--allow-mass-changes` (`limit`: 10% of the people in scope, at most 25).
+ */
+export function massChange(plan: Pick<PlanFile, 'items' | 'peopleInScope'>): {
+  count: number;
+  limit: number;
+} {
+  const count = plan.items.filter((i) => i.action === 'terminate' || i.action === 'delete').length;
+  return { count, limit: Math.min(plan.peopleInScope * 0.1, 25) };
 }
 
 /** A plan item before it is numbered. */

@@ -89,7 +89,7 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
 }
 
 /** `--scope`: created-by-tool (default), all, or group:<name>. */
-export function parseScope(value: string | undefined): string {
+function parseScope(value: string | undefined): string {
   if (value === undefined || value === 'created-by-tool' || value === 'all')
     return value ?? 'created-by-tool';
   if (value.startsWith('group:') && value.length > 'group:'.length) return value;

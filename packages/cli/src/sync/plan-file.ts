@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, openSync, readFileSync } from 'node:fs';
-import { FileError, fileProblem, UsageError } from '../io.js';
-import { regularFileStat, replaceFile } from '../report.js';
+import { UsageError } from '../io.js';
+import { readNoFollow, regularFileStat, replaceFile } from '../report.js';
 import { actionOrder, PLAN_FORMAT, PLAN_VERSION, type PlanFile, type PlanItem } from './model.js';
 
 /**
@@ -20,20 +19,8 @@ export function writePlan(path: string, plan: PlanFile): void {
 
 /** Reads and checks a plan file (schema version 1); throws {@link UsageError} naming what is wrong. */
 export function readPlan(path: string): PlanFile & { digest: string } {
-  regularFileStat(path, 'plan');
-  let text: string;
-  try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-    try {
-      text = readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new UsageError(`cannot read ${path}: no such file`);
-    throw new FileError(`cannot read the plan ${path}: ${fileProblem(error)}`);
-  }
+  if (!regularFileStat(path, 'plan')) throw new UsageError(`cannot read ${path}: no such file`);
+  const text = readNoFollow(path, 'plan');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -48,7 +35,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Checks the shape of a parsed plan file. */
-export function checkPlan(path: string, value: unknown): PlanFile {
+function checkPlan(path: string, value: unknown): PlanFile {
   const bad = (what: string): never => {
     throw new UsageError(`${path} is not a usable plan: ${what}`);
   };

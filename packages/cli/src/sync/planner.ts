@@ -1,5 +1,5 @@
 import type { DocSpace } from '@docspace-people/sdk';
-import { NotFoundError } from '@docspace-people/sdk';
+import { findHeir } from '../heir.js';
 import { UsageError } from '../io.js';
 import { DesiredFileError, type FileProblem } from './desired.js';
 import {
@@ -194,12 +194,7 @@ export async function makePlan(
     if (id === null)
       items.push({ action: 'create-group', email: '', group: name, before: { exists: false } });
   }
-  if (problems.length > 0) {
-    throw new DesiredFileError(
-      options.source.file,
-      problems.sort((a, b) => a.line - b.line),
-    );
-  }
+  if (problems.length > 0) throw fail();
   if (quotaHidden > 0) {
     warnings.push(
       `the portal shows no quota for ${quotaHidden} people whose quota the file sets (per-user quota off?): not planned`,
@@ -216,13 +211,6 @@ export async function makePlan(
     );
   }
 
-  const order = new Map<string, number>(actionOrder.map((a, i) => [a, i]));
-  items.sort(
-    (a, b) =>
-      (order.get(a.action) ?? 0) - (order.get(b.action) ?? 0) ||
-      a.email.localeCompare(b.email) ||
-      ('group' in a && 'group' in b ? a.group.localeCompare(b.group) : 0),
-  );
   return {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
@@ -305,18 +293,7 @@ function planPerson(
 
 /** The heir by e-mail or id: an Active RoomAdmin or DocSpaceAdmin (the server's rule for receiving data). */
 export async function resolveHeir(ds: DocSpace, who: string): Promise<Heir> {
-  let found: PortalPerson;
-  try {
-    found = compact(who.includes('@') ? await ds.people.getByEmail(who) : await ds.people.get(who));
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new UsageError(`--heir ${who}: no such person on the portal`);
-    throw error;
-  }
-  if (found.status !== 'Active' || !['RoomAdmin', 'DocSpaceAdmin', 'Owner'].includes(found.type)) {
-    throw new UsageError(
-      `--heir ${who}: the heir must be an active RoomAdmin or DocSpaceAdmin (is ${found.status} ${found.type})`,
-    );
-  }
+  const found = compact(await findHeir(ds, who, '--heir'));
   return { id: found.id, email: found.email };
 }
 
@@ -324,7 +301,19 @@ function lineOfGroup(directory: DesiredDirectory, name: string): number {
   return directory.people.find((p) => p.groups.includes(name))?.line ?? 1;
 }
 
-/** Numbers drafted items from 1, with `n` and `action` first (plan files read better that way). */
+const order = new Map<string, number>(actionOrder.map((a, i) => [a, i]));
+
+/**
+ * Puts drafted items in the order apply carries them out (by action, then e-mail, then group) and numbers them
+ * from 1, with `n` and `action` first (plan files read better that way).
+ */
 export function numbered(drafts: readonly DraftItem[]): PlanItem[] {
-  return drafts.map(({ action, email, ...rest }, i) => ({ n: i + 1, action, email, ...rest }) as PlanItem);
+  return [...drafts]
+    .sort(
+      (a, b) =>
+        (order.get(a.action) ?? 0) - (order.get(b.action) ?? 0) ||
+        a.email.localeCompare(b.email) ||
+        ('group' in a && 'group' in b ? a.group.localeCompare(b.group) : 0),
+    )
+    .map(({ action, email, ...rest }, i) => ({ n: i + 1, action, email, ...rest }) as PlanItem);
 }

@@ -34,7 +34,7 @@ export function compact(person: Person): PortalPerson {
     terminated: person.terminated?.toISOString(),
     isOwner: person.isOwner,
     marked: (person.notes ?? '').includes(MARKER),
-    quota: person.quotaLimit === undefined ? undefined : person.quotaLimit,
+    quota: person.quotaLimit,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type Heir, massChangeLimit, type PlanAction, type PlanFile, type PlanItem } from './model.js';
+import { type Heir, massChange, type PlanAction, type PlanFile, type PlanItem } from './model.js';
 
 const SIGNS: Record<PlanAction, string> = {
   'create-group': '+',
@@ -13,7 +13,7 @@ const SIGNS: Record<PlanAction, string> = {
 };
 
 /** A size in bytes as people write it (-1: unlimited). */
-export function formatBytes(bytes: number | null | undefined): string {
+function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return 'none';
   if (bytes < 0) return 'unlimited';
   for (const [unit, size] of [
@@ -81,8 +81,7 @@ export function renderPlan(plan: PlanFile): string {
     for (const warning of plan.warnings) out.push(`    ${warning}`);
   }
   out.push('', `Summary: ${summarize(plan.items) || 'nothing to do'}.`);
-  const mass = plan.items.filter((i) => i.action === 'terminate' || i.action === 'delete').length;
-  const limit = massChangeLimit(plan.peopleInScope);
+  const { count: mass, limit } = massChange(plan);
   if (mass > limit) {
     out.push(
       `Mass change: ${mass} terminations and deletions exceed the limit of ${Math.floor(limit)} (10% of ${plan.peopleInScope} managed people, at most 25): apply needs --allow-mass-changes.`,
@@ -92,7 +91,7 @@ export function renderPlan(plan: PlanFile): string {
 }
 
 /** "2 create, 1 terminate" in action order. */
-export function summarize(items: readonly { action: string }[]): string {
+function summarize(items: readonly { action: string }[]): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item.action, (counts.get(item.action) ?? 0) + 1);
   return [...counts].map(([action, n]) => `${n} ${action}`).join(', ');

@@ -1,11 +1,4 @@
-import {
-  actionOrder,
-  type DesiredType,
-  type DraftItem,
-  type Heir,
-  type PlanFile,
-  type PlanItem,
-} from './model.js';
+import type { DesiredType, DraftItem, Heir, PlanFile, PlanItem } from './model.js';
 import { numbered } from './planner.js';
 
 /** An item that apply carried out, with what its report says (the new id of a create). */
@@ -14,10 +7,8 @@ export interface AppliedItem {
   newId: string | undefined;
 }
 
-type Draft = DraftItem;
-
 /** The item that reverses one applied item, or a reason why it cannot be reversed. */
-function reverse(done: AppliedItem, heir: Heir | undefined): Draft | string {
+function reverse(done: AppliedItem, heir: Heir | undefined): DraftItem | string {
   const { item } = done;
   const person = { email: item.email, id: item.id ?? done.newId ?? '' };
   switch (item.action) {
@@ -48,7 +39,7 @@ function reverse(done: AppliedItem, heir: Heir | undefined): Draft | string {
         method,
         before: { ...item.before, type: item.to },
         ...(method === 'downgrade' && (item.heir ?? heir) ? { heir: item.heir ?? heir } : {}),
-      } as Draft;
+      } as DraftItem;
     }
     case 'add-to-group':
       return {
@@ -88,17 +79,13 @@ export function undoPlan(
   now: Date,
 ): PlanFile {
   const heir = plan.items.map((i) => ('heir' in i ? i.heir : undefined)).find((h) => h !== undefined);
-  const drafts: Draft[] = [];
+  const drafts: DraftItem[] = [];
   const warnings: string[] = [];
   for (const entry of done) {
     const result = reverse(entry, heir);
     if (typeof result === 'string') warnings.push(result);
     else drafts.push(result);
   }
-  const order = new Map<string, number>(actionOrder.map((a, i) => [a, i]));
-  drafts.sort(
-    (a, b) => (order.get(a.action) ?? 0) - (order.get(b.action) ?? 0) || a.email.localeCompare(b.email),
-  );
   const groups: Record<string, string> = {};
   for (const [name, id] of Object.entries(plan.groups)) if (id) groups[name] = id;
   for (const entry of done) {
