@@ -11,6 +11,7 @@ import {
 } from './errors.js';
 import type { Kind } from './operations.js';
 import { serverWaitMs } from './retry-policy.js';
+import type { Answer } from './transport.js';
 
 // The decoding layer: the one place that reads DocSpace's envelope. A success is a JSON object with `status: 0`
 // and a `response` of the kind the operation declares (operations.ts); an error envelope or an HTTP error status
@@ -33,7 +34,7 @@ export function decode(
   kind: Kind,
   method: string,
   path: string,
-  response: Response,
+  response: Answer,
   text: string,
   redactor: Redactor,
 ): { response?: unknown } {
@@ -89,7 +90,7 @@ function parseJson(text: string): unknown {
 export function unexpectedResponse(
   method: string,
   path: string,
-  response: Response,
+  response: Answer,
   text: string,
   problem: string,
   redactor: Redactor,

@@ -37,7 +37,7 @@ function rawFetch(transport: Transport): (request: Request) => Promise<Response>
     const options: RequestOptions = { signal: request.signal };
     const method = request.method;
     let started = 0;
-    const out: Outgoing = {
+    const out = {
       method,
       path,
       idempotent: isIdempotentMethod(method),
@@ -49,7 +49,7 @@ function rawFetch(transport: Transport): (request: Request) => Promise<Response>
         const sent = retryable && request.body !== null ? request.clone() : request;
         return transport.fetch(sent, init.signal ? { signal: init.signal } : undefined);
       },
-    };
+    } satisfies Outgoing;
     // The body is read later by openapi-fetch: guard it with the size cap and the rest of the attempt's timeout.
     const timeoutMs = transport.timeoutMs;
     return transport.deliver(out, options).then(({ response }) =>

@@ -45,10 +45,53 @@ export interface Outgoing {
   read?: ((response: Response) => Promise<string>) | undefined;
 }
 
+/** @internal The parts of an HTTP answer the SDK reads: a fetch `Response`, or the Node exchange's answer. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+}
+
 /** @internal What the sending layer hands to the decoder: the final answer and its body text, if read. */
-export interface Delivery {
-  response: Response;
+export interface Delivery<R extends Answer = Answer> {
+  response: R;
   text: string | undefined;
+}
+
+/** @internal One attempt for a {@link NativeExchange}. */
+export interface NativeRequest {
+  url: string;
+  method: string;
+  /** For errors: the path without the query string. */
+  path: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  /** The attempt's timeout (headers and body), 0 for none: the exchange rejects with a {@link TimeoutError}. */
+  timeoutMs: number;
+  /** The caller's signal: the exchange rejects with its reason. */
+  signal: AbortSignal | undefined;
+  /** The cap on the decoded body: the exchange rejects with a {@link ResponseTooLargeError}. */
+  maxBytes: number;
+  /** Called with the status and headers: `true` to read the body, `false` to close it unread (a retry follows). */
+  wantBody: (answer: Answer) => boolean;
+}
+
+/**
+ * @internal Sends one attempt without `fetch` (Node: node-http.ts) and resolves with the answer and, when
+ * `wantBody` said so, its body text. Rejects with a {@link TimeoutError}, a {@link ResponseTooLargeError}, the
+ * signal's reason, or the network error as it came.
+ */
+export type NativeExchange = (
+  request: NativeRequest,
+) => Promise<{ answer: Answer; text: string | undefined }>;
+
+let nativeExchange: NativeExchange | undefined;
+
+/**
+ * @internal Installs the exchange used by clients created without a `fetch` option (the package's `node` entry,
+ * node.ts, installs `node:http`; other runtimes keep `fetch`).
+ */
+export function useNativeExchange(exchange: NativeExchange | undefined): void {
+  nativeExchange = exchange;
 }
 
 const BACKOFF_CAP_MS = 8000;
@@ -83,10 +126,13 @@ export class Transport {
   readonly #readHeaders: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
   readonly #deadlines = new Deadlines();
+  /** @internal The exchange used instead of `fetch` for string and empty bodies (no `fetch` option, Node). */
+  readonly native: NativeExchange | undefined;
 
   constructor(origin: string, auth: Auth, options: DocSpaceOptions) {
     this.origin = origin;
     this.#auth = auth;
+    this.native = options.fetch ? undefined : nativeExchange;
     const fetchImpl = options.fetch ?? globalThis.fetch;
     // Call the global fetch unbound: some runtimes throw "Illegal invocation" when it is a method of an object.
     this.fetch = options.fetch ? fetchImpl : (input, init) => globalThis.fetch(input, init);
@@ -170,37 +216,62 @@ export class Transport {
    * per attempt and retries (see retry-policy.ts), and returns the final answer, whatever its status. Throws only
    * {@link ConnectionError}, {@link TimeoutError} or the caller's abort reason.
    */
+  deliver(
+    out: Outgoing & { call: NonNullable<Outgoing['call']> },
+    options: RequestOptions | undefined,
+  ): Promise<Delivery<Response>>;
+  deliver(out: Outgoing, options: RequestOptions | undefined): Promise<Delivery>;
   async deliver(out: Outgoing, options: RequestOptions | undefined): Promise<Delivery> {
     const { method, path, idempotent, init } = out;
     const signal = options?.signal;
     const maxRetries = options?.maxRetries ?? this.#maxRetries;
     const timeoutMs = options?.timeoutMs ?? this.timeoutMs;
     const limiter = method === 'GET' || method === 'HEAD' ? this.reads : this.writes;
+    // Node without a `fetch` option: node:http (node-http.ts); FormData bodies and the raw client keep fetch.
+    const native = out.call === undefined && typeof init.body !== 'object' ? this.native : undefined;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
       await this.#acquire(limiter, method, path, signal);
       const started = this.#logger ? Date.now() : 0;
-      // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
-      const group: DeadlineGroup | undefined = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
-      let controller: AbortController | undefined;
+      let group: DeadlineGroup | undefined;
       let onAbort: (() => void) | undefined;
-      if (signal) {
-        const own = new AbortController();
-        controller = own;
-        onAbort = () => own.abort(signal.aborted ? signal.reason : undefined);
-        signal.addEventListener('abort', onAbort, { once: true });
-        group?.signal.addEventListener('abort', onAbort, { once: true });
-      }
-      const fetchSignal = controller ? controller.signal : group?.signal;
-      let response: Response;
+      let response: Answer;
       let text: string | undefined;
       let retryIn: number | undefined;
+      const keepAnswer = (answer: Answer) => {
+        retryIn = this.#retryDelay(answer, limiter, attempt, maxRetries, idempotent);
+        return retryIn === undefined;
+      };
       try {
-        if (fetchSignal) init.signal = fetchSignal;
-        response = await (out.call ? out.call(init, attempt < maxRetries) : this.fetch(out.url, init));
-        retryIn = this.#retryDelay(response, limiter, attempt, maxRetries, idempotent);
-        if (retryIn !== undefined) await response.body?.cancel();
-        else if (out.read) text = await out.read(response);
+        if (native) {
+          ({ answer: response, text } = await native({
+            url: out.url,
+            method,
+            path,
+            headers: init.headers as Record<string, string>,
+            body: init.body as string | undefined,
+            timeoutMs,
+            signal,
+            maxBytes: this.maxResponseBytes,
+            wantBody: (answer) => keepAnswer(answer) && out.read !== undefined,
+          }));
+        } else {
+          // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
+          group = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
+          let fetchSignal = group?.signal;
+          if (signal) {
+            const own = new AbortController();
+            fetchSignal = own.signal;
+            onAbort = () => own.abort(signal.aborted ? signal.reason : undefined);
+            signal.addEventListener('abort', onAbort, { once: true });
+            group?.signal.addEventListener('abort', onAbort, { once: true });
+          }
+          if (fetchSignal) init.signal = fetchSignal;
+          const answer = await (out.call ? out.call(init, attempt < maxRetries) : this.fetch(out.url, init));
+          response = answer;
+          if (!keepAnswer(answer)) await answer.body?.cancel();
+          else if (out.read) text = await out.read(answer);
+        }
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (error instanceof ResponseTooLargeError) {
@@ -208,7 +279,7 @@ export class Transport {
           this.#log(() => `${method} ${path} -> ${error.message}`);
           throw this.redactError(error);
         }
-        const timedOut = group?.timedOut === true;
+        const timedOut = group?.timedOut === true || error instanceof TimeoutError;
         const failure = timedOut
           ? new TimeoutError(method, path, timeoutMs)
           : new ConnectionError(method, path, error);
@@ -230,10 +301,9 @@ export class Transport {
       }
       if (retryIn !== undefined) {
         const status = response.status;
-        this.#log(
-          () => `${method} ${path} -> ${status}, retry ${attempt + 1}/${maxRetries} in ${retryIn} ms`,
-        );
-        await sleep(retryIn, signal);
+        const wait = retryIn;
+        this.#log(() => `${method} ${path} -> ${status}, retry ${attempt + 1}/${maxRetries} in ${wait} ms`);
+        await sleep(wait, signal);
         continue;
       }
       if (this.#logger) {
@@ -249,7 +319,7 @@ export class Transport {
    * retry, or `undefined` to keep this answer.
    */
   #retryDelay(
-    response: Response,
+    response: Answer,
     limiter: Limiter,
     attempt: number,
     maxRetries: number,

@@ -59,14 +59,31 @@ describe('client options', () => {
 });
 
 describe('runs outside Node', () => {
-  it('the built package has no static node: import (browsers, Deno, Bun)', async () => {
+  // node.ts (the `node` export condition) and node-http.ts are the only files that may import node: modules.
+  const nodeOnly = new Set(['node.js', 'node-http.js']);
+
+  it('the built package has no static node: import outside its Node entry (browsers, Deno, Bun)', async () => {
     const dist = new URL('../dist/', import.meta.url);
     const files = (await readdir(dist)).filter((name) => name.endsWith('.js'));
     expect(files.length).toBeGreaterThan(5);
     for (const name of files) {
       const code = await readFile(new URL(name, dist), 'utf8');
-      expect(code, name).not.toMatch(/^import[^;]*from\s+['"]node:/m);
       expect(code, name).not.toMatch(/require\(/);
+      if (nodeOnly.has(name)) continue;
+      expect(code, name).not.toMatch(/^import[^;]*from\s+['"]node:/m);
+      for (const other of nodeOnly) expect(code, name).not.toContain(`'./${other}'`);
     }
+  });
+
+  it('only the `node` condition selects the Node entry; browsers, Bun and Deno get index.js', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+    const entry = pkg.exports['.'];
+    expect(entry.node).toBe('./dist/node.js');
+    for (const condition of ['bun', 'deno', 'default']) expect(entry[condition]).toBe('./dist/index.js');
+    // Conditions are matched in order: bun and deno must come before node (both also match `node`).
+    const order = Object.keys(entry);
+    expect(order.indexOf('bun')).toBeLessThan(order.indexOf('node'));
+    expect(order.indexOf('deno')).toBeLessThan(order.indexOf('node'));
+    expect(pkg.sideEffects).toEqual(['./dist/node.js']);
   });
 });

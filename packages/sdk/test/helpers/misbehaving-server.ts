@@ -18,6 +18,8 @@ export interface MisbehavingServer {
   readonly peak: { reads: number; writes: number };
   /** Headers of the last request. */
   lastHeaders(): IncomingMessage['headers'];
+  /** TCP connections accepted so far (keep-alive reuses one). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,9 @@ export async function startServer(
       res.destroy();
     }
   });
+  let connections = 0;
   server.on('connection', (socket) => {
+    connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -94,7 +98,14 @@ export async function startServer(
   };
   const timer = setTimeout(close, lifetimeMs);
   timer.unref();
-  return { url: `http://127.0.0.1:${port}`, hits, peak, lastHeaders: () => last, close };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    peak,
+    lastHeaders: () => last,
+    connections: () => connections,
+    close,
+  };
 }
 
 /** A port on 127.0.0.1 where nothing listens (connections are refused). */

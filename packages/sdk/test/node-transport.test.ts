@@ -1,0 +1,204 @@
+// In Node, clients created without a `fetch` option send through node:http (src/node-http.ts, installed by the
+// package's `node` entry); with a `fetch` option they use it. These tests run the same answers through both and
+// expect the same results, plus what only the Node path has to get right (keep-alive, decompression by hand).
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import {
+  ConnectionError,
+  DocSpace,
+  type DocSpaceOptions,
+  ServerError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from '@docspace-people/sdk';
+import { afterEach, describe, expect, it } from 'vitest';
+import { employee, USER_ID } from './helpers/fixtures.js';
+import {
+  closedPort,
+  type MisbehavingServer,
+  sendEnvelope,
+  startServer,
+} from './helpers/misbehaving-server.js';
+
+let server: MisbehavingServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const transports: [string, Partial<DocSpaceOptions>][] = [
+  ['node:http (no fetch option)', {}],
+  ['fetch (fetch option)', { fetch: (input, init) => fetch(input, init) }],
+];
+
+const envelope = (response: unknown) =>
+  Buffer.from(JSON.stringify({ response, count: 1, links: [], status: 0, statusCode: 200 }));
+
+describe('which transport a client uses', () => {
+  it('without a fetch option, Node sends through node:http; with one, through that fetch', async () => {
+    server = await startServer(({ res }) => sendEnvelope(res, employee()));
+    await new DocSpace({ baseUrl: server.url, token: 'sk-x' }).people.me();
+    // undici's fetch adds `sec-fetch-mode: cors` to every request; node:http does not.
+    expect(server.lastHeaders()['sec-fetch-mode']).toBeUndefined();
+    expect(server.lastHeaders()['accept-encoding']).toBe('gzip, deflate, br');
+    let fetched = 0;
+    const ds = new DocSpace({
+      baseUrl: server.url,
+      token: 'sk-x',
+      fetch: (input, init) => {
+        fetched++;
+        return fetch(input, init);
+      },
+    });
+    await ds.people.me();
+    expect(fetched).toBe(1);
+    expect(server.lastHeaders()['sec-fetch-mode']).toBe('cors');
+  });
+
+  it('node:http keeps the connection alive: 20 sequential calls use one socket', async () => {
+    server = await startServer(({ res }) => sendEnvelope(res, employee()));
+    const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x' });
+    for (let i = 0; i < 20; i++) await ds.people.get(USER_ID);
+    expect(server.hits).toHaveLength(20);
+    expect(server.connections()).toBe(1);
+  });
+
+  it('photo uploads (multipart bodies) still go through fetch, and arrive whole', async () => {
+    let contentType = '';
+    let size = 0;
+    server = await startServer(({ req, res, body }) => {
+      contentType = req.headers['content-type'] ?? '';
+      size = body.length;
+      sendEnvelope(res, { success: true, data: 'https://portal.example/p.png', message: '' });
+    });
+    const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x' });
+    const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
+    await ds.photos.upload(USER_ID, new Blob([png], { type: 'image/png' })).catch(() => undefined);
+    expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(size).toBeGreaterThan(png.length);
+  });
+});
+
+describe.each(transports)('the same answers through %s', (_name, transport) => {
+  const client = (options: Partial<DocSpaceOptions> = {}) =>
+    new DocSpace({ baseUrl: (server as MisbehavingServer).url, token: 'sk-x', ...transport, ...options });
+
+  it.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+    ['br, gzip', (b: Buffer) => gzipSync(brotliCompressSync(b))],
+  ] as const)('a %s body is decoded', async (encoding, encode) => {
+    server = await startServer(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+      res.end(encode(envelope(employee({ displayName: 'Zoë Ångström 日本' }))));
+    });
+    expect((await client().people.get(USER_ID)).displayName).toBe('Zoë Ångström 日本');
+  });
+
+  it('a UTF-8 byte order mark is dropped, as response.text() does', async () => {
+    server = await startServer(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), envelope(employee())]));
+    });
+    expect((await client().people.get(USER_ID)).id).toBe(USER_ID);
+  });
+
+  it('a body in an unknown coding is passed on as it came, and is then not JSON', async () => {
+    server = await startServer(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'zstd' });
+      res.end(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3]));
+    });
+    const error = await client()
+      .people.get(USER_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toMatchObject({ problem: 'not JSON' });
+  });
+
+  it('a POST body arrives whole, with its content-length, in UTF-8', async () => {
+    let received: unknown;
+    let length: string | undefined;
+    server = await startServer(({ req, res, body }) => {
+      length = req.headers['content-length'];
+      received = JSON.parse(body);
+      sendEnvelope(res, employee({ firstName: 'Zoë' }));
+    });
+    await client().people.create({ email: 'zoe@example.com', firstName: 'Zoë', lastName: 'Ångström' });
+    expect(received).toMatchObject({ email: 'zoe@example.com', firstName: 'Zoë', lastName: 'Ångström' });
+    expect(Number(length)).toBe(Buffer.byteLength(JSON.stringify(received)));
+  });
+
+  it('headers that never come end in a TimeoutError after timeoutMs, and the call is retried', async () => {
+    server = await startServer(() => undefined);
+    const ds = client({ timeoutMs: 100, maxRetries: 1, retryBaseDelayMs: 1 });
+    const error = await ds.people.get(USER_ID).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ method: 'GET', timeoutMs: 100 });
+    expect(server.hits).toHaveLength(2);
+  });
+
+  it('aborting the caller signal ends the call with its reason and closes the request', async () => {
+    server = await startServer(() => undefined);
+    const controller = new AbortController();
+    const call = client().people.get(USER_ID, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const reason = new Error('user went away');
+    controller.abort(reason);
+    await expect(call).rejects.toBe(reason);
+    expect(server.hits).toHaveLength(1);
+  });
+
+  it('a 503 with Retry-After is retried after the given delay; its body is not needed', async () => {
+    server = await startServer(({ res, attempt }) => {
+      if (attempt === 1) {
+        res.writeHead(503, { 'content-type': 'text/plain', 'retry-after-ms': '20' });
+        res.end('busy '.repeat(10_000));
+      } else sendEnvelope(res, employee());
+    });
+    expect((await client().people.get(USER_ID)).id).toBe(USER_ID);
+    expect(server.hits).toHaveLength(2);
+  });
+
+  it('an error answer keeps its status, server message and headers', async () => {
+    server = await startServer(({ res }) => {
+      res.writeHead(500, {
+        'content-type': 'application/json',
+        'x-request-id': 'req-7',
+        'set-cookie': 'a=b',
+      });
+      res.end(JSON.stringify({ error: { message: 'Boom' }, status: 1, statusCode: 500 }));
+    });
+    const error = await client({ maxRetries: 0 })
+      .people.get(USER_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 500, serverMessage: 'Boom', requestId: 'req-7' });
+    expect((error as ServerError).headers.get('x-request-id')).toBe('req-7');
+    expect((error as ServerError).headers.get('set-cookie')).toBeNull();
+  });
+
+  it('a refused connection is a ConnectionError naming the code; a POST is resent (nothing was sent)', async () => {
+    const url = await closedPort();
+    const ds = new DocSpace({
+      baseUrl: url,
+      token: 'sk-x',
+      maxRetries: 1,
+      retryBaseDelayMs: 1,
+      ...transport,
+    });
+    const lines: string[] = [];
+    const logged = new DocSpace({
+      baseUrl: url,
+      token: 'sk-x',
+      maxRetries: 1,
+      retryBaseDelayMs: 1,
+      logger: (line) => lines.push(line),
+      ...transport,
+    });
+    const error = await ds.people.get(USER_ID).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain('ECONNREFUSED');
+    await expect(logged.people.create({ email: 'a@example.com' })).rejects.toBeInstanceOf(ConnectionError);
+    expect(lines.filter((line) => line.includes('retry 1/1'))).toHaveLength(1);
+  });
+});
