@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const require = createRequire(import.meta.url);
+const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** The page: imports the facade's ESM bundle and the scenario, runs it and exposes the result. */
 const page = (prismUrl: string) => `<!doctype html>
@@ -15,10 +15,13 @@ import { runSmoke } from '/smoke-scenario.js';
 window.smoke = runSmoke(sdk, ${JSON.stringify(prismUrl)});
 </script></body></html>`;
 
-/** One ESM file of the built facade and its dependencies, as a browser app would ship it. */
+/**
+ * One ESM file of the built facade and its dependencies, as a browser app would ship it: esbuild resolves the
+ * package by name with the browser's export conditions (not Node's, which select the node:http entry).
+ */
 export async function bundleFacade(): Promise<string> {
   const result = await build({
-    entryPoints: [require.resolve('@docspace-people/sdk')],
+    stdin: { contents: "export * from '@docspace-people/sdk';", resolveDir: here, loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'browser',
