@@ -20,7 +20,8 @@ export type ClientName = (typeof clientNames)[number];
 
 /** What each client is, for the table's legend. */
 export const clientLabels: Record<ClientName, string> = {
-  facade: '@docspace-people/sdk (DocSpace facade)',
+  facade:
+    '@docspace-people/sdk (DocSpace facade; 1: with the stub fetch; 2, 5: as created, node:http in Node)',
   generated: '@docspace-people/client (generated, on openapi-fetch)',
   'openapi-fetch': 'openapi-fetch used directly with the generated paths',
   baseline: 'hand-written fetch (URL, headers, JSON, status check)',
@@ -34,9 +35,23 @@ function unwrap(result: { data?: unknown; error?: unknown; response: Response })
   return (result.data as { response: unknown }).response;
 }
 
-/** Builds the four clients against one origin and one `fetch`. */
-export function makeClients(baseUrl: string, fetch: AnyFetch): Record<ClientName, BenchClient> {
-  const ds = new DocSpace({ baseUrl, token: TOKEN, fetch });
+/** The facade with a `fetch` option, measured beside its default transport against the loopback server. */
+export const facadeWithFetch = 'facade, fetch option';
+
+/**
+ * Builds the four clients against one origin and one `fetch`. With `facadeDefaultTransport`, `facade` is created
+ * without the `fetch` option (what users get: node:http in Node) and `facadeWithFetch` is added with it; otherwise
+ * the facade gets the `fetch` (the stubbed measurement, which must not touch the network).
+ */
+export function makeClients(
+  baseUrl: string,
+  fetch: AnyFetch,
+  facadeDefaultTransport = false,
+): Record<ClientName, BenchClient> & { [facadeWithFetch]?: BenchClient } {
+  const ds = new DocSpace(
+    facadeDefaultTransport ? { baseUrl, token: TOKEN } : { baseUrl, token: TOKEN, fetch },
+  );
+  const dsFetch = new DocSpace({ baseUrl, token: TOKEN, fetch });
   const generated = createClient({ baseUrl, token: TOKEN, fetch });
   const direct = createFetchClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${TOKEN}` }, fetch });
   const readHeaders = { accept: 'application/json', authorization: `Bearer ${TOKEN}` };
@@ -51,6 +66,12 @@ export function makeClients(baseUrl: string, fetch: AnyFetch): Record<ClientName
       get: (id) => ds.people.get(id),
       create: (input) => ds.people.create(input),
     },
+    ...(facadeDefaultTransport && {
+      [facadeWithFetch]: {
+        get: (id: string) => dsFetch.people.get(id),
+        create: (input: Parameters<BenchClient['create']>[0]) => dsFetch.people.create(input),
+      },
+    }),
     generated: {
       get: async (id) =>
         unwrap(await generated.GET('/api/2.0/people/{userid}', { params: { path: { userid: id } } })),

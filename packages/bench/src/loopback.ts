@@ -1,4 +1,4 @@
-import { type BenchClient, type ClientName, clientNames, makeClients } from './clients.js';
+import { type BenchClient, type ClientName, clientNames, facadeWithFetch, makeClients } from './clients.js';
 import { personId } from './person-fixture.js';
 import { startServer } from './start-server.js';
 import { ratio, type Sample, sample } from './stats.js';
@@ -20,12 +20,20 @@ export interface LoopbackResult {
   /** Requests in flight. */
   concurrency: number;
   /** Wall milliseconds for all the requests of a run. */
-  wallMs: Record<ClientName, Sample>;
+  wallMs: Record<LoopbackClient, Sample>;
   /** Client CPU microseconds per call (this process only; the server is another process). */
-  cpuUsPerCall: Record<ClientName, Sample>;
+  cpuUsPerCall: Record<LoopbackClient, Sample>;
   /** Per-round ratio of CPU per call to the hand-written baseline's. */
-  vsBaseline: Record<ClientName, Sample>;
+  vsBaseline: Record<LoopbackClient, Sample>;
 }
+
+/**
+ * The clients of measurement 2: the four of {@link clientNames} (the facade as users create it, without a `fetch`
+ * option: node:http in Node) and the facade given the same global `fetch` as the others.
+ */
+export const loopbackClients = [...clientNames, facadeWithFetch] as const;
+/** One of {@link loopbackClients}. */
+export type LoopbackClient = ClientName | typeof facadeWithFetch;
 
 /** Sends `requests` GETs with at most `concurrency` in flight; returns wall ms and CPU µs per call. */
 async function timeRun(client: BenchClient, requests: number, concurrency: number) {
@@ -53,21 +61,24 @@ export async function measureLoopback(
 ): Promise<Record<'sequential' | 'concurrent', LoopbackResult>> {
   const server = await startServer();
   try {
-    const clients = makeClients(server.url, (input, init) => fetch(input, init));
+    const made = makeClients(server.url, (input, init) => fetch(input, init), true);
+    const clients = { ...made, [facadeWithFetch]: made[facadeWithFetch] } as Record<
+      LoopbackClient,
+      BenchClient
+    >;
+    const names = loopbackClients;
     const modes = { sequential: 1, concurrent: plan.concurrency } as const;
     const out = {} as Record<keyof typeof modes, LoopbackResult>;
     for (const [mode, concurrency] of Object.entries(modes) as [keyof typeof modes, number][]) {
-      for (const name of clientNames) await timeRun(clients[name], Math.min(500, plan.requests), concurrency);
-      const runs = Object.fromEntries(
-        clientNames.map((name) => [name, [] as { wallMs: number; cpuUs: number }[]]),
-      );
+      for (const name of names) await timeRun(clients[name], Math.min(500, plan.requests), concurrency);
+      const runs = Object.fromEntries(names.map((name) => [name, [] as { wallMs: number; cpuUs: number }[]]));
       for (let round = 0; round < plan.rounds; round++) {
-        for (let k = 0; k < clientNames.length; k++) {
-          const name = clientNames[(round + k) % clientNames.length] as ClientName;
+        for (let k = 0; k < names.length; k++) {
+          const name = names[(round + k) % names.length] as LoopbackClient;
           runs[name]?.push(await timeRun(clients[name], plan.requests, concurrency));
         }
       }
-      const cpu = (name: ClientName) => (runs[name] ?? []).map((run) => run.cpuUs);
+      const cpu = (name: LoopbackClient) => (runs[name] ?? []).map((run) => run.cpuUs);
       const result = {
         requests: plan.requests,
         concurrency,
@@ -75,7 +86,7 @@ export async function measureLoopback(
         cpuUsPerCall: {},
         vsBaseline: {},
       } as LoopbackResult;
-      for (const name of clientNames) {
+      for (const name of names) {
         result.wallMs[name] = sample((runs[name] ?? []).map((run) => run.wallMs));
         result.cpuUsPerCall[name] = sample(cpu(name));
         result.vsBaseline[name] = ratio(cpu(name), cpu('baseline'));

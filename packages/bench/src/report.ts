@@ -1,5 +1,6 @@
 import { type ConsumerName, consumerLabels } from './bundle-size.js';
-import { clientLabels, clientNames } from './clients.js';
+import { clientLabels, clientNames, facadeWithFetch } from './clients.js';
+import { loopbackClients } from './loopback.js';
 import type { BenchResults } from './results.js';
 import type { Sample } from './stats.js';
 
@@ -37,6 +38,7 @@ export function formatReport(r: BenchResults): string {
     'Figures are medians of repeated runs, ±spread = interquartile range / median; ratios are per-round.',
   );
   out.push(...clientNames.map((name) => `  ${name.padEnd(14)}${clientLabels[name]}`));
+  out.push(`  (2 also: "${facadeWithFetch}": the facade given the same global fetch as the others)`);
   out.push(
     table(
       '1. Per-call overhead, network stubbed (CPU µs per call; wall µs; CPU ratio to baseline)',
@@ -65,7 +67,7 @@ export function formatReport(r: BenchResults): string {
     table(
       `2. GETs against a keep-alive server on 127.0.0.1 (${seq.requests} per run; wall ms per run; client CPU µs per call)`,
       ['client', 'seq wall ms', 'seq CPU µs', 'seq vs base', 'c16 wall ms', 'c16 CPU µs', 'c16 vs base'],
-      clientNames.map((n) => [
+      loopbackClients.map((n) => [
         n,
         fmt(seq.wallMs[n], 0),
         fmt(seq.cpuUsPerCall[n]),

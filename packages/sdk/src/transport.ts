@@ -85,13 +85,16 @@ export type NativeExchange = (
 ) => Promise<{ answer: Answer; text: string | undefined }>;
 
 let nativeExchange: NativeExchange | undefined;
+let fetchConfigured: (() => boolean) | undefined;
 
 /**
  * @internal Installs the exchange used by clients created without a `fetch` option (the package's `node` entry,
- * node.ts, installs `node:http`; other runtimes keep `fetch`).
+ * node.ts, installs `node:http`; other runtimes keep `fetch`). `useFetch` is asked when a client is created: when
+ * it says `fetch` has been set up to go elsewhere (a proxy), the client keeps `fetch`.
  */
-export function useNativeExchange(exchange: NativeExchange | undefined): void {
+export function useNativeExchange(exchange: NativeExchange | undefined, useFetch?: () => boolean): void {
   nativeExchange = exchange;
+  fetchConfigured = useFetch;
 }
 
 const BACKOFF_CAP_MS = 8000;
@@ -132,7 +135,7 @@ export class Transport {
   constructor(origin: string, auth: Auth, options: DocSpaceOptions) {
     this.origin = origin;
     this.#auth = auth;
-    this.native = options.fetch ? undefined : nativeExchange;
+    this.native = options.fetch || fetchConfigured?.() ? undefined : nativeExchange;
     const fetchImpl = options.fetch ?? globalThis.fetch;
     // Call the global fetch unbound: some runtimes throw "Illegal invocation" when it is a method of an object.
     this.fetch = options.fetch ? fetchImpl : (input, init) => globalThis.fetch(input, init);

@@ -202,3 +202,50 @@ describe.each(transports)('the same answers through %s', (_name, transport) => {
     expect(lines.filter((line) => line.includes('retry 1/1'))).toHaveLength(1);
   });
 });
+
+describe('node:http is used only when it cannot change where requests go', () => {
+  const usesFetch = async () => {
+    server = await startServer(({ res }) => sendEnvelope(res, employee()));
+    await new DocSpace({ baseUrl: server.url, token: 'sk-x' }).people.me();
+    return server.lastHeaders()['sec-fetch-mode'] === 'cors';
+  };
+
+  it.each(['HTTPS_PROXY', 'http_proxy', 'NODE_USE_ENV_PROXY'])(
+    'with %s set, clients keep fetch',
+    async (name) => {
+      const before = process.env[name];
+      process.env[name] = name === 'NODE_USE_ENV_PROXY' ? '1' : 'http://127.0.0.1:9';
+      try {
+        // The variable is read when the client is created; fetch itself (Node 20, no dispatcher) ignores it here.
+        expect(await usesFetch()).toBe(true);
+      } finally {
+        if (before === undefined) delete process.env[name];
+        else process.env[name] = before;
+      }
+    },
+  );
+
+  it('with an undici global dispatcher other than the default Agent (a proxy agent), clients keep fetch', async () => {
+    const key = Symbol.for('undici.globalDispatcher.1');
+    const global = globalThis as unknown as Record<symbol, unknown>;
+    const before = global[key];
+    // A stand-in for setGlobalDispatcher(new ProxyAgent(...)) that still delivers: a copy of the default Agent
+    // (fetch creates it on its first network request) whose class is not `Agent`.
+    const warmUp = await startServer(({ res }) => res.end());
+    await (await fetch(warmUp.url)).text();
+    await warmUp.close();
+    const real = global[key] as object;
+    class ProxyAgent {}
+    Object.setPrototypeOf(ProxyAgent.prototype, Object.getPrototypeOf(real));
+    global[key] = Object.assign(Object.create(ProxyAgent.prototype), real);
+    try {
+      expect(await usesFetch()).toBe(true);
+    } finally {
+      global[key] = before;
+    }
+  });
+
+  it('without either, clients use node:http', async () => {
+    expect(await usesFetch()).toBe(false);
+  });
+});
