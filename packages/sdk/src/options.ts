@@ -23,7 +23,13 @@ export interface DocSpaceOptions {
   token?: string | undefined;
   /** E-mail and password, sent as `Authorization: Basic ...`. Give either `token` or `basic`. */
   basic?: BasicCredentials | undefined;
-  /** The `fetch` to use. Default: `globalThis.fetch`. */
+  /**
+   * The `fetch` to use for every request (a test double, a fetch with a proxy agent, or `globalThis.fetch` itself).
+   * Default: in Node, `node:http` / `node:https` with kept-alive connections (about half the CPU of `fetch` per
+   * request; photo uploads and `ds.raw` still use `globalThis.fetch`), except when a proxy is set up for fetch
+   * (`HTTP(S)_PROXY` or `NODE_USE_ENV_PROXY` in the environment, or an undici global dispatcher): then, as in
+   * browsers, Bun and Deno, `globalThis.fetch`. See the README's "How requests are sent".
+   */
   fetch?: FetchLike | undefined;
   /** Milliseconds to wait for each attempt's answer (headers and body). Default 60000; 0 disables. */
   timeoutMs?: number | undefined;
