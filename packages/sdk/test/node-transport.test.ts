@@ -231,7 +231,9 @@ describe('node:http is used only when it cannot change where requests go', () =>
     const before = global[key];
     // A stand-in for setGlobalDispatcher(new ProxyAgent(...)) that still delivers: a copy of the default Agent
     // (fetch creates it on its first network request) whose class is not `Agent`.
-    const warmUp = await startServer(({ res }) => res.end());
+    const warmUp = await startServer(({ res }) => {
+      res.end();
+    });
     await (await fetch(warmUp.url)).text();
     await warmUp.close();
     const real = global[key] as object;
