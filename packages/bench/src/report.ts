@@ -130,8 +130,10 @@ export function formatReport(r: BenchResults): string {
       ['target', 'measured', 'limit', 'result'],
       r.targets.map((t) => [
         t.name,
-        t.unit === 'x' ? `${t.measured.toFixed(2)}x` : `${t.measured.toFixed(0)} B`,
-        t.unit === 'x' ? `${t.limit.toFixed(2)}x` : `${t.limit} B`,
+        t.unit === 'x'
+          ? `${t.measured.toFixed(2)}x`
+          : `${t.measured.toFixed(0)} ${t.unit === 'ms' ? 'ms' : 'B'}`,
+        t.unit === 'x' ? `${t.limit.toFixed(2)}x` : `${t.limit} ${t.unit === 'ms' ? 'ms' : 'B'}`,
         t.met ? 'met' : `MISSED by ${t.missedByPct.toFixed(0)}%`,
       ]),
     ),
