@@ -1,5 +1,6 @@
 import { type Auth, redact } from './auth.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readTextCapped } from './body-limits.js';
+import { type DeadlineGroup, Deadlines } from './deadlines.js';
 import { decode, ResponseFieldError, unexpectedResponse } from './decode.js';
 import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.js';
 import { checkHeaders } from './header-check.js';
@@ -127,6 +128,7 @@ export class Transport {
   readonly extraHeaders: Record<string, string>;
   readonly #readHeaders: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
+  readonly #deadlines = new Deadlines();
   /** @internal The exchange used instead of `fetch` for string and empty bodies (no `fetch` option, Node). */
   readonly native: NativeExchange | undefined;
 
@@ -234,8 +236,7 @@ export class Transport {
       if (signal?.aborted) throw signal.reason;
       await this.#acquire(limiter, method, path, signal);
       const started = this.#logger ? Date.now() : 0;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let timedOut = false;
+      let group: DeadlineGroup | undefined;
       let onAbort: (() => void) | undefined;
       let response: Answer;
       let text: string | undefined;
@@ -258,21 +259,17 @@ export class Transport {
             wantBody: (answer) => keepAnswer(answer) && out.read !== undefined,
           }));
         } else {
-          // One controller per attempt, aborted by the attempt's timeout or the caller's signal.
-          if (timeoutMs > 0 || signal) {
+          // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
+          group = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
+          let fetchSignal = group?.signal;
+          if (signal) {
             const own = new AbortController();
-            init.signal = own.signal;
-            if (timeoutMs > 0) {
-              timer = setTimeout(() => {
-                timedOut = true;
-                own.abort();
-              }, timeoutMs);
-            }
-            if (signal) {
-              onAbort = () => own.abort(signal.reason);
-              signal.addEventListener('abort', onAbort, { once: true });
-            }
+            fetchSignal = own.signal;
+            onAbort = () => own.abort(signal.aborted ? signal.reason : undefined);
+            signal.addEventListener('abort', onAbort, { once: true });
+            group?.signal.addEventListener('abort', onAbort, { once: true });
           }
+          if (fetchSignal) init.signal = fetchSignal;
           const answer = await (out.call ? out.call(init, attempt < maxRetries) : this.fetch(out.url, init));
           response = answer;
           if (!keepAnswer(answer)) await answer.body?.cancel();
@@ -285,7 +282,7 @@ export class Transport {
           this.#log(() => `${method} ${path} -> ${error.message}`);
           throw this.redactError(error);
         }
-        if (error instanceof TimeoutError) timedOut = true;
+        const timedOut = group?.timedOut === true || error instanceof TimeoutError;
         const failure = timedOut
           ? new TimeoutError(method, path, timeoutMs)
           : new ConnectionError(method, path, error);
@@ -298,8 +295,11 @@ export class Transport {
         await sleep(this.#backoffMs(attempt), signal);
         continue;
       } finally {
-        clearTimeout(timer);
-        if (onAbort) signal?.removeEventListener('abort', onAbort);
+        if (group) this.#deadlines.leave(group);
+        if (onAbort) {
+          signal?.removeEventListener('abort', onAbort);
+          group?.signal.removeEventListener('abort', onAbort);
+        }
         limiter.release();
       }
       if (retryIn !== undefined) {
