@@ -27,13 +27,14 @@ const httpsAgent = /* @__PURE__ */ new HttpsAgent(agentOptions);
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** @internal Sends one request with `node:http(s)`; see {@link NativeExchange}. */
-export const nodeExchange: NativeExchange = (request) =>
+export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, keep) =>
   new Promise((resolve, reject) => {
-    const { method, path, signal, timeoutMs } = request;
+    const { method, path, url } = out;
+    const body = out.init.body as string | undefined;
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let response: IncomingMessage | undefined;
-    let body: Readable | undefined;
+    let stream: Readable | undefined;
     const finish = () => {
       done = true;
       if (timer !== undefined) clearTimeout(timer);
@@ -44,23 +45,23 @@ export const nodeExchange: NativeExchange = (request) =>
       finish();
       req.destroy();
       response?.destroy();
-      body?.destroy();
+      stream?.destroy();
       reject(error);
     };
     const onAbort = () => fail(signal?.reason);
     const headers: Record<string, string | number> = {
       'accept-encoding': ACCEPT_ENCODING,
-      ...request.headers,
+      ...(out.init.headers as Record<string, string>),
     };
-    if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
-    const https = request.url.startsWith('https:');
+    if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+    const https = url.startsWith('https:');
     const req = (https ? httpsRequest : httpRequest)(
-      request.url,
+      url,
       { method, headers, agent: https ? httpsAgent : httpAgent },
       (res) => {
         response = res;
         const answer: Answer = { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders) };
-        if (!request.wantBody(answer)) {
+        if (!keep(answer) || out.read === undefined) {
           // Not read (a retry follows): close it rather than drain a body of unknown size.
           finish();
           res.destroy();
@@ -81,11 +82,11 @@ export const nodeExchange: NativeExchange = (request) =>
     if (timeoutMs > 0) {
       timer = setTimeout(() => fail(new TimeoutError(method, path, timeoutMs)), timeoutMs);
     }
-    req.end(request.body);
+    req.end(body);
 
     /** Reads the answer's body (decompressed, counted, capped) and hands its text to `ok`. */
     function readBody(res: IncomingMessage, status: number, ok: (text: string) => void): void {
-      const max = request.maxBytes;
+      const max = maxBytes;
       const tooLarge = () => new ResponseTooLargeError(method, path, status, max);
       const decoders = decompressors(res.headers['content-encoding']);
       const length = res.headers['content-length'];
@@ -98,7 +99,7 @@ export const nodeExchange: NativeExchange = (request) =>
         source.on('error', fail);
         source = source.pipe(decoder);
       }
-      body = source;
+      stream = source;
       const chunks: Buffer[] = [];
       let total = 0;
       source.on('data', (chunk: Buffer) => {

@@ -57,31 +57,19 @@ export interface Delivery<R extends Answer = Answer> {
   text: string | undefined;
 }
 
-/** @internal One attempt for a {@link NativeExchange}. */
-export interface NativeRequest {
-  url: string;
-  method: string;
-  /** For errors: the path without the query string. */
-  path: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-  /** The attempt's timeout (headers and body), 0 for none: the exchange rejects with a {@link TimeoutError}. */
-  timeoutMs: number;
-  /** The caller's signal: the exchange rejects with its reason. */
-  signal: AbortSignal | undefined;
-  /** The cap on the decoded body: the exchange rejects with a {@link ResponseTooLargeError}. */
-  maxBytes: number;
-  /** Called with the status and headers: `true` to read the body, `false` to close it unread (a retry follows). */
-  wantBody: (answer: Answer) => boolean;
-}
-
 /**
- * @internal Sends one attempt without `fetch` (Node: node-http.ts) and resolves with the answer and, when
- * `wantBody` said so, its body text. Rejects with a {@link TimeoutError}, a {@link ResponseTooLargeError}, the
- * signal's reason, or the network error as it came.
+ * @internal Sends one attempt of `out` without `fetch` (Node: node-http.ts) and resolves with the answer and, when
+ * `keep(answer)` is true and `out` has a `read`, its body text (decompressed, at most `maxBytes` decoded bytes).
+ * `keep` false: the body is closed unread (a retry follows). The attempt times out after `timeoutMs` (0: never),
+ * headers and body, and ends when `signal` aborts. Rejects with a {@link TimeoutError}, a
+ * {@link ResponseTooLargeError}, the signal's reason, or the network error as it came.
  */
 export type NativeExchange = (
-  request: NativeRequest,
+  out: Outgoing,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  maxBytes: number,
+  keep: (answer: Answer) => boolean,
 ) => Promise<{ answer: Answer; text: string | undefined }>;
 
 let nativeExchange: NativeExchange | undefined;
@@ -247,17 +235,13 @@ export class Transport {
       };
       try {
         if (native) {
-          ({ answer: response, text } = await native({
-            url: out.url,
-            method,
-            path,
-            headers: init.headers as Record<string, string>,
-            body: init.body as string | undefined,
+          ({ answer: response, text } = await native(
+            out,
             timeoutMs,
             signal,
-            maxBytes: this.maxResponseBytes,
-            wantBody: (answer) => keepAnswer(answer) && out.read !== undefined,
-          }));
+            this.maxResponseBytes,
+            keepAnswer,
+          ));
         } else {
           // Timeout: a shared deadline group (see deadlines.ts). A caller's signal needs a controller of its own.
           group = timeoutMs > 0 ? this.#deadlines.join(timeoutMs) : undefined;
