@@ -44,6 +44,23 @@ describe('groups keep the server rules', () => {
     expect(portal.groups()).toEqual([]);
   });
 
+  it('creates groups whose names exist already or differ only by case, and refuses a whitespace name', async () => {
+    for (const groupName of ['Sales', 'sales', 'Sales']) {
+      const { status } = await call(portal, 'POST', '/group', { json: { groupName } });
+      expect(status).toBe(200);
+    }
+    expect(
+      portal
+        .groups()
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(['Sales', 'Sales', 'sales']);
+    const { status, body } = await call(portal, 'POST', '/group', { json: { groupName: '   ' } });
+    expect(status).toBe(400);
+    expect(body.error.message).toContain('composed entirely of whitespace');
+    expect(portal.groups()).toHaveLength(3);
+  });
+
   it('deletes a group with 204 and no body; the group is gone, its members and their rooms stay', async () => {
     const member = person('priya@example.com');
     const group = portal.addGroup({ name: 'Marketing', members: [member] });

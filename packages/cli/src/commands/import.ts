@@ -218,7 +218,9 @@ async function joinGroups(ds: DocSpace, groups: readonly Group[], id: string): P
 /** The report's note on the groups this row created (or would create). */
 function createdGroups(groups: ResolvedGroups | undefined, dryRun: boolean): string {
   if (!groups || groups.created.length === 0) return '';
-  return `${dryRun ? 'would create' : 'created'} group ${groups.created.join(', ')}`;
+  return [`${dryRun ? 'would create' : 'created'} group ${groups.created.join(', ')}`, ...groups.notes].join(
+    '; ',
+  );
 }
 
 /** The user with this e-mail, or undefined. Throws when the answer is not a user (e.g. an HTML login page). */

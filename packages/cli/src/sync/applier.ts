@@ -1,5 +1,6 @@
 import { type DocSpace, NotFoundError } from '@docspace-people/sdk';
 import { findByEmail, mayHaveLanded } from '../commands/import.js';
+import { groupsNamed } from '../group-names.js';
 import { idOf, isFatal, isTransient, reasonOf, sleep } from '../outcome-errors.js';
 import { type Heir, MARKER, type PlanFile, type PlanItem } from './model.js';
 import type { PhaseView } from './phase-view.js';
@@ -148,7 +149,7 @@ export async function applyItem(ctx: ApplyContext, item: PlanItem, resumed: bool
 }
 
 async function groupIdByName(ds: DocSpace, name: string): Promise<string | undefined> {
-  const matches = (await retrying(() => listGroups(ds))).filter((g) => g.name === name);
+  const matches = groupsNamed(await retrying(() => listGroups(ds)), name);
   return matches[0]?.id;
 }
 

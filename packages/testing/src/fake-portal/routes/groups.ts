@@ -171,6 +171,13 @@ function addGroup(ctx: RouteContext) {
       ],
     });
   }
+  // AddGroup: ArgumentException.ThrowIfNullOrWhiteSpace(inDto.GroupName). Nothing else is checked about the name:
+  // an existing name, even one differing only by case, makes another group (no uniqueness check anywhere).
+  if (name.trim() === '') {
+    throw badArgument(
+      "The value cannot be an empty string or composed entirely of whitespace. (Parameter 'inDto.GroupName')",
+    );
+  }
   const members = idList(body.members).map((id) => candidate(ctx, id));
   const managerId = body.groupManager;
   const manager =
