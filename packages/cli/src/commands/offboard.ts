@@ -4,11 +4,11 @@ import { connectionHelp } from '../connection.js';
 import { DATA_CHOICE, type DataPlan, dataTarget, findHeir } from '../heir.js';
 import { type CliIO, ExitCode, UsageError, writeLine } from '../io.js';
 import { idOf, isFatal, isNotFound, reasonOf } from '../outcome-errors.js';
+import { findByEmail } from '../people-lookup.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
 import type { ReportRecord } from '../report.js';
 import { readTargets, type TargetRow } from '../targets-file.js';
-import { findByEmail } from './import.js';
 
 /** `--help` of `docspace-people offboard`. */
 export const offboardHelp = `Usage: docspace-people offboard <ids-or-emails file> (--reassign-to <id|email> | --rooms-to-me)
