@@ -189,6 +189,23 @@ describe('groups keep the server rules', () => {
     expect(managed.body.response.map((g: { name: string }) => g.name)).toEqual(['Marketing']);
   });
 
+  it("gives each person's groups and department with the profile and in lists, as the server does", async () => {
+    const ann = person('ann@example.com');
+    const gone = person('gone@example.com');
+    portal.addGroup({ name: 'R&D', manager: ann, members: [gone] });
+    portal.addGroup({ name: 'Ops', members: [ann] });
+    portal.updateUser(gone, { status: 'Terminated' });
+    const { body } = await call(portal, 'GET', `/people/${ann}`);
+    expect(body.response.groups.map((g: { name: string }) => g.name)).toEqual(['Ops', 'R&D']);
+    expect(body.response.groups[1]).toMatchObject({ manager: 'ann', isSystem: false });
+    expect(body.response.department).toBe('Ops, R&amp;D');
+    const list = await call(portal, 'GET', '/people/filter?employeeStatus=2');
+    expect(list.body.response[0]).toMatchObject({ email: 'gone@example.com', department: 'R&amp;D' });
+    const owner = await call(portal, 'GET', '/people/@self');
+    expect(owner.body.response).not.toHaveProperty('groups');
+    expect(owner.body.response.department).toBe('');
+  });
+
   it("lists a user's groups by name with the manager's user name", async () => {
     const a = person('jane.cooper@example.com');
     portal.addGroup({ name: 'Sales', members: [a] });

@@ -243,17 +243,8 @@ function deleteGroup(ctx: RouteContext) {
 function groupsOfUser(ctx: RouteContext) {
   requireReader(ctx);
   const userId = (ctx.params.userid ?? '').toLowerCase();
-  const groups = [...ctx.state.groups.values()]
-    .filter((group) => group.memberIds.includes(userId))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return success(
-    groups.map((group) => {
-      const manager = group.managerId ? ctx.state.store.find(group.managerId) : undefined;
-      const dto: Record<string, unknown> = { id: group.id, name: group.name };
-      if (manager) dto.manager = manager.userName;
-      dto.isSystem = false;
-      return dto;
-    }),
+    ctx.state.groupsOf(userId).map((group) => ctx.state.groupSummary(group)),
     ctx.link,
   );
 }
