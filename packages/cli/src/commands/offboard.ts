@@ -1,10 +1,10 @@
-import type { DocSpace, Person } from '@docspace-people/sdk';
+import type { Person } from '@docspace-people/sdk';
 import { startBatch } from '../batch-args.js';
 import { connectionHelp } from '../connection.js';
 import { DATA_CHOICE, type DataPlan, dataTarget, findHeir } from '../heir.js';
 import { type CliIO, ExitCode, UsageError, writeLine } from '../io.js';
-import { idOf, isFatal, isNotFound, reasonOf } from '../outcome-errors.js';
-import { findByEmail } from '../people-lookup.js';
+import { isFatal, isNotFound, reasonOf } from '../outcome-errors.js';
+import { findByEmail, findById } from '../people-lookup.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
 import type { ReportRecord } from '../report.js';
@@ -208,18 +208,6 @@ export async function offboardCommand(args: string[], io: CliIO): Promise<number
   report?.close();
   const ok = rows.every((row) => ['deleted', 'would-delete'].includes(String(outcomes.get(row)?.outcome)));
   return ok ? ExitCode.ok : ExitCode.failed;
-}
-
-async function findById(ds: DocSpace, id: string): Promise<Person | undefined> {
-  let person: Person;
-  try {
-    person = await ds.people.get(id);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-  idOf(person, 'the lookup by id');
-  return person;
 }
 
 function keyOf(target: string, line: string | number): string {
