@@ -3,6 +3,49 @@ import type { DocSpace, Group } from '@docspace-people/sdk';
 /** The longest group name DocSpace accepts. */
 export const MAX_GROUP_NAME = 128;
 
+/*
+ * How a name given to the CLI matches a portal group: exactly (ordinal, case-sensitive), the one rule of `import`,
+ * `plan` and `apply`. It is the server's own behaviour (ONLYOFFICE/DocSpace-server v3.7.2-server, commit
+ * ed2994e74f9de78af63e73f425b060345a262536):
+ * - products/ASC.People/Server/Api/GroupsController.cs, AddGroup and UpdateGroup: no check for an existing name;
+ *   common/ASC.Core.Common/Context/Impl/UserManager.cs SaveGroupInfoAsync and
+ *   common/ASC.Core.Common/Data/DbUserService.cs SaveGroupAsync: none either, and the `name` column
+ *   (EF/Model/User/DbGroup.cs) has no unique index. "Sales" and "sales" (even two "Sales") are distinct groups.
+ * - common/ASC.Migration/Migrators/Migrator.cs MigrateGroupAsync, the server's one lookup of a group by name,
+ *   reuses an existing group only when `g.Name == group.Info.Name` (C# string ==, ordinal and case-sensitive);
+ *   UserManager sorts group names with StringComparison.Ordinal. Only the list filter (filterValue) ignores case.
+ * So a name matches a group whose name is the same string; a group whose name differs only by case is another
+ * group (the messages point it out, see {@link caseVariants}).
+ */
+
+/** Whether two group names are the same name (exact, as the server compares them). */
+export function sameGroupName(a: string, b: string): boolean {
+  return a === b;
+}
+
+/** The groups named `name` (exactly; see {@link sameGroupName}). More than one means the name is ambiguous. */
+export function groupsNamed<G extends { name: string }>(groups: readonly G[], name: string): G[] {
+  return groups.filter((group) => sameGroupName(group.name, name));
+}
+
+/**
+ * The names of groups that differ from `name` only by case (never matched: the server treats them as other
+ * groups), for messages such as `no group is named "Sales" (the portal has "sales")`.
+ */
+export function caseVariants(groups: readonly { name: string }[], name: string): string[] {
+  const lower = name.toLowerCase();
+  const found = groups.map((g) => g.name).filter((n) => n !== name && n.toLowerCase() === lower);
+  return [...new Set(found)];
+}
+
+/** ` (the portal has "sales": group names match exactly, as on the server)`, or '' when there is no such group. */
+export function caseVariantNote(groups: readonly { name: string }[], name: string): string {
+  const variants = caseVariants(groups, name);
+  if (variants.length === 0) return '';
+  const names = variants.map((v) => `"${v}"`).join(', ');
+  return ` (the portal has ${names}: group names match exactly, case included, as on the server)`;
+}
+
 /**
  * Splits the `groups` cell of the users file: names separated by `;`, trimmed, empty ones dropped, each name once.
  * Returns the names and, when one is unusable, the problem.
@@ -11,7 +54,7 @@ export function parseGroupNames(cell: string): { names: string[]; problem?: stri
   const names: string[] = [];
   for (const part of cell.split(';')) {
     const name = part.trim();
-    if (name === '' || names.some((known) => sameName(known, name))) continue;
+    if (name === '' || names.some((known) => sameGroupName(known, name))) continue;
     if (name.length > MAX_GROUP_NAME) {
       return {
         names,
@@ -29,10 +72,12 @@ export interface ResolvedGroups {
   groups: Group[];
   /** Names that were created for this row (or, in a dry run, would be). */
   created: string[];
+  /** Notes on created names that differ only by case from a portal group's name (another group: see {@link caseVariants}). */
+  notes: string[];
 }
 
 /**
- * Finds the portal's groups by name for the import, listing them once. Names match without regard to case. With
+ * Finds the portal's groups by name for the import, listing them once. Names match exactly ({@link sameGroupName}). With
  * `create`, a name no group has is created once (rows naming it at the same time share that one creation);
  * without it, such a name makes the row fail. A name that several groups share is refused (which one is meant?).
  */
@@ -55,8 +100,9 @@ export class GroupNames {
     const existing = await this.#existing;
     const groups: Group[] = [];
     const created: string[] = [];
+    const notes: string[] = [];
     for (const name of names) {
-      const found = existing.filter((group) => sameName(group.name, name));
+      const found = groupsNamed(existing, name);
       if (found.length > 1) {
         throw new Error(`${found.length} groups are named "${name}": rename one, or add the people by hand`);
       }
@@ -64,22 +110,23 @@ export class GroupNames {
         groups.push(found[0]);
         continue;
       }
-      if (!this.#create) throw new Error(`no group is named "${name}" (add --create-groups to create it)`);
-      const key = name.toLowerCase();
-      let creating = this.#created.get(key);
+      if (!this.#create) {
+        throw new Error(
+          `no group is named "${name}"${caseVariantNote(existing, name)} (add --create-groups to create it)`,
+        );
+      }
+      let creating = this.#created.get(name);
       if (creating === undefined) {
         created.push(name);
+        const note = caseVariantNote(existing, name);
+        if (note !== '') notes.push(`"${name}" is a new group${note}`);
         creating = this.#dryRun ? Promise.resolve(placeholder(name)) : this.#ds.groups.create({ name });
-        this.#created.set(key, creating);
+        this.#created.set(name, creating);
       }
       groups.push(await creating);
     }
-    return { groups, created };
+    return { groups, created, notes };
   }
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /** The group a dry run would create. */

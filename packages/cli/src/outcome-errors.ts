@@ -23,6 +23,15 @@ export function isFatal(error: unknown): boolean {
   return error instanceof AuthenticationError || (error instanceof ApiError && error.status === 402);
 }
 
+/**
+ * Whether a failed create may still have been carried out by the server (its answer lost on the way back): not
+ * after a 429 or a 503, which the server sends before acting.
+ */
+export function mayHaveLanded(error: unknown): boolean {
+  if (error instanceof RateLimitError) return false;
+  return !(error instanceof ApiError && error.status === 503);
+}
+
 /** The server refused a new user because the e-mail is taken (DocSpace answers a plain 500 with this text). */
 export function isEmailTaken(error: unknown): boolean {
   return (

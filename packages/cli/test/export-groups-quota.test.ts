@@ -36,6 +36,25 @@ describe('export: groups and quota', () => {
     expect(row('owner@example.com')).toMatchObject({ groups: '' });
   });
 
+  it('reads no group: the requests do not grow with the number of groups; Terminated members keep theirs', async () => {
+    const [ann, bob] = fixture.portal.seedUsers(2);
+    fixture.portal.updateUser(bob!.id, { status: 'Terminated' });
+    fixture.portal.addGroup({ name: 'Sales', members: [ann!.id, bob!.id] });
+    const counted = async () => {
+      fixture.portal.resetStats();
+      const rows = await exported(portalEnv(fixture.portal));
+      return { rows, requests: fixture.portal.countRequests() };
+    };
+    const one = await counted();
+    for (let i = 0; i < 20; i++) fixture.portal.addGroup({ name: `Team ${i}`, members: [ann!.id] });
+    const many = await counted();
+    expect(many.requests).toBe(one.requests);
+    expect(fixture.portal.countRequests((r) => r.path.startsWith('/api/2.0/group'))).toBe(0);
+    const row = (email: string) => many.rows.find((r) => r.email === email);
+    expect(row(bob!.email)?.groups).toBe('Sales');
+    expect(row(ann!.email)?.groups?.split('; ')).toHaveLength(21);
+  });
+
   it('leaves the quota columns empty while per-user quotas are off (nothing invented)', async () => {
     fixture.portal.addUser({ email: 'ann@example.com', quotaLimit: 1024 });
     const rows = await exported(portalEnv(fixture.portal));

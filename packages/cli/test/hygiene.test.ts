@@ -115,6 +115,20 @@ describe('export --output that cannot be written', () => {
 });
 
 describe('input the CLI refuses', () => {
+  it('reads the last entry of each row of an interrupted CSV import report (no false "already on line")', () => {
+    const id = '11111111-2222-3333-4444-555555555555';
+    const rows = readTargets(
+      [
+        'line,email,firstName,lastName,type,outcome,id,reason',
+        '2,a@example.com,A,B,User,created,11111111-2222-3333-4444-555555555555,',
+        '3,b@example.com,B,C,User,pending,,',
+        // A resumed run writes the finished row again.
+        `2,a@example.com,A,B,User,created,${id},`,
+      ].join('\n'),
+    );
+    expect(rows).toEqual([{ line: 4, target: id, kind: 'id' }]);
+  });
+
   it('checks offboard e-mails in linear time (a 60 KB address of dots ending in ";")', () => {
     const started = performance.now();
     // Quadratic backtracking under the old rule: one try per dot, each scanning to the end (2 s here).

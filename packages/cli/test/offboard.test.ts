@@ -126,6 +126,106 @@ describe('offboard', () => {
     expect(portal.countRequests('deleteMember')).toBe(2);
   });
 
+  it('given a JSON import report (--report x.json), removes only the people that import created', async () => {
+    const existed = portal.addUser({ email: 'existed@example.com' });
+    const users = await work.write(
+      'json-import.csv',
+      'firstName,lastName,email\nAda,L,ada@example.com\nEx,Isted,existed@example.com\nAl,T,alan@example.com\n',
+    );
+    const report = work.path('json-import.report.json');
+    const imported = await runCli(['import', users, '--report', report], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(imported.stdout).toContain('3 rows: 2 created, 1 skipped, 0 failed.');
+    expect((await readFile(report, 'utf8')).startsWith('[\n{')).toBe(true);
+
+    const run = await runCli(['offboard', report, '--rooms-to-me'], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(run.stdout).toContain('2 entries: 2 deleted, 0 failed.');
+    expect(run.code).toBe(0);
+    expect(portal.users().map((u) => u.email)).toEqual(['owner@example.com', existed.email]);
+  });
+
+  it('reads the last entry of each row of an interrupted JSON import report (a cut last line ignored)', async () => {
+    const [made, pendingOnly] = portal.seedUsers(2);
+    const entry = (line: number, email: string, outcome: string, id = '') =>
+      JSON.stringify({ line, email, outcome, ...(id ? { id } : {}) });
+    const report = await work.write(
+      'interrupted.report.json',
+      [
+        '[',
+        `${entry(2, made!.email, 'pending')},`,
+        `${entry(3, pendingOnly!.email, 'pending')},`,
+        `${entry(2, made!.email, 'created', made!.id)},`,
+        '{"line":4,"email":"cut@exa',
+      ].join('\n'),
+    );
+    const run = await runCli(['offboard', report, '--rooms-to-me'], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(run.stdout).toContain('1 entries: 1 deleted, 0 failed.');
+    expect(run.code).toBe(0);
+    expect(portal.user(made!.id)).toBeUndefined();
+    expect(portal.user(pendingOnly!.id)).toBeDefined();
+  });
+
+  it('refuses (exit 2, nothing sent) an import report in which the import created nobody, CSV or JSON', async () => {
+    const [existed] = portal.seedUsers(1);
+    const json = await work.write(
+      'nobody.report.json',
+      `[\n${JSON.stringify({ line: 2, email: existed!.email, outcome: 'skipped', id: existed!.id })},\n${JSON.stringify({ line: 3, email: 'x@example.com', outcome: 'failed' })}\n]\n`,
+    );
+    const csv = await work.write(
+      'nobody.report.csv',
+      `line,email,firstName,lastName,type,outcome,id,reason\n2,${existed!.email},A,B,User,skipped,${existed!.id},\n`,
+    );
+    for (const [file, counts] of [
+      [json, '2 rows (1 skipped, 1 failed)'],
+      [csv, '1 rows (1 skipped)'],
+    ] as const) {
+      const run = await runCli(['offboard', file, '--rooms-to-me'], {
+        cwd: work.dir,
+        env: portalEnv(portal),
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `the file is an import report of ${counts} and that import created nobody`,
+      );
+      expect(run.stdout).toBe('');
+    }
+    expect(portal.countRequests()).toBe(0);
+    expect(portal.user(existed!.id)).toBeDefined();
+  });
+
+  it('takes the ids of a JSON export, and refuses JSON it cannot read (exit 2)', async () => {
+    portal.seedUsers(2);
+    const exported = work.path('people.json');
+    const exportRun = await runCli(['export', '--format', 'json', '--type', 'User', '--output', exported], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(exportRun.code).toBe(0);
+    const run = await runCli(['offboard', exported, '--rooms-to-me', '--dry-run'], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(run.stdout).toContain('2 entries: 0 deleted, 2 would-delete, 0 failed.');
+    expect(run.code).toBe(0);
+
+    const oneLine = await work.write('one-line.json', '[{"id":"x"}]\n');
+    const refused = await runCli(['offboard', oneLine, '--rooms-to-me'], {
+      cwd: work.dir,
+      env: portalEnv(portal),
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('the file is JSON but not a list of people or an import report');
+    expect(portal.countRequests((r) => r.kind === 'write')).toBe(0);
+  });
+
   it('a person named twice (by id and by e-mail) is offboarded once; the other line says so', async () => {
     portal.setLatency(30);
     const [ann] = portal.seedUsers(1);

@@ -44,6 +44,23 @@ describe('groups keep the server rules', () => {
     expect(portal.groups()).toEqual([]);
   });
 
+  it('creates groups whose names exist already or differ only by case, and refuses a whitespace name', async () => {
+    for (const groupName of ['Sales', 'sales', 'Sales']) {
+      const { status } = await call(portal, 'POST', '/group', { json: { groupName } });
+      expect(status).toBe(200);
+    }
+    expect(
+      portal
+        .groups()
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(['Sales', 'Sales', 'sales']);
+    const { status, body } = await call(portal, 'POST', '/group', { json: { groupName: '   ' } });
+    expect(status).toBe(400);
+    expect(body.error.message).toContain('composed entirely of whitespace');
+    expect(portal.groups()).toHaveLength(3);
+  });
+
   it('deletes a group with 204 and no body; the group is gone, its members and their rooms stay', async () => {
     const member = person('priya@example.com');
     const group = portal.addGroup({ name: 'Marketing', members: [member] });
@@ -170,6 +187,23 @@ describe('groups keep the server rules', () => {
     expect(page.body.response[0]).not.toHaveProperty('members');
     const managed = await call(portal, 'GET', `/group?userId=${a}&manager=true`);
     expect(managed.body.response.map((g: { name: string }) => g.name)).toEqual(['Marketing']);
+  });
+
+  it("gives each person's groups and department with the profile and in lists, as the server does", async () => {
+    const ann = person('ann@example.com');
+    const gone = person('gone@example.com');
+    portal.addGroup({ name: 'R&D', manager: ann, members: [gone] });
+    portal.addGroup({ name: 'Ops', members: [ann] });
+    portal.updateUser(gone, { status: 'Terminated' });
+    const { body } = await call(portal, 'GET', `/people/${ann}`);
+    expect(body.response.groups.map((g: { name: string }) => g.name)).toEqual(['Ops', 'R&D']);
+    expect(body.response.groups[1]).toMatchObject({ manager: 'ann', isSystem: false });
+    expect(body.response.department).toBe('Ops, R&amp;D');
+    const list = await call(portal, 'GET', '/people/filter?employeeStatus=2');
+    expect(list.body.response[0]).toMatchObject({ email: 'gone@example.com', department: 'R&amp;D' });
+    const owner = await call(portal, 'GET', '/people/@self');
+    expect(owner.body.response).not.toHaveProperty('groups');
+    expect(owner.body.response.department).toBe('');
   });
 
   it("lists a user's groups by name with the manager's user name", async () => {

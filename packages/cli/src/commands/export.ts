@@ -1,6 +1,6 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type DocSpace, type PeopleFilter, type Person, ValidationError } from '@docspace-people/sdk';
+import { type PeopleFilter, type Person, ValidationError } from '@docspace-people/sdk';
 import { connect, connectionHelp, connectionOptions } from '../connection.js';
 import { csvLine, spreadsheetSafe } from '../csv.js';
 import { type CliIO, ExitCode, FileError, fileProblem, UsageError, write, writeLine } from '../io.js';
@@ -12,7 +12,7 @@ export const exportHelp = `Usage: docspace-people export [--format csv|json] [fi
 Writes every matching person, fetched page by page (100 per request) and written as each page arrives, so
 memory stays flat however many people the portal has. Columns: id, email, firstName, lastName, displayName, type,
 status, activationStatus, registrationDate, department, location, groups (the names of the person's groups,
-separated by "; "; the portal's groups are read once before the export), quotaLimit and usedSpace (bytes; -1 is
+separated by "; ", as the server lists them with each person), quotaLimit and usedSpace (bytes; -1 is
 no limit; empty when the portal does not send them: per-user quotas off, or a plan without storage statistics).
 
 Options:
@@ -97,15 +97,13 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     },
   };
 
-  // Whoever may list people (an admin or a RoomAdmin) may read groups too.
-  const groupsOf = await groupNamesByMember(ds);
   const out = values.output === undefined ? new StreamOut(io) : await FileOut.open(values.output);
   let count = 0;
   try {
     await out.write(format === 'csv' ? csvLine(FIELDS) : '[');
     for await (const person of list) {
       idOf(person, 'the list of people');
-      const row = toRow(person, groupsOf);
+      const row = toRow(person);
       await out.write(
         format === 'csv'
           ? csvLine(FIELDS.map((field) => spreadsheetSafe(row[field])))
@@ -158,26 +156,15 @@ function toFilter(values: {
 }
 
 /**
- * The names of each person's groups, by person id: every group of the portal read once with its members (Active
- * and Pending people; the server hides Terminated members, whose groups come from their profile when it lists them).
+ * One person as an export row. `groups` comes from the person as listed: the server's list (GET /people/filter,
+ * EmployeeFullDtoHelper.GetFullAsync -> FillGroupsAsync, ONLYOFFICE/DocSpace-server v3.7.2-server ed2994e74f,
+ * common/ASC.Api.Core/Model/EmployeeFullDto.cs) gives every person their portal groups (Terminated people
+ * included), for callers who may list people at all (admins and RoomAdmins; it leaves them out only for a User
+ * viewing someone else, and Users get 403 on lists). So no group is read: one request per page of people,
+ * whatever the number of groups.
  */
-async function groupNamesByMember(ds: DocSpace): Promise<Map<string, string[]>> {
-  const byMember = new Map<string, string[]>();
-  for await (const listed of ds.groups.list()) {
-    const group = await ds.groups.get(listed.id);
-    for (const member of group.members ?? []) {
-      const key = member.id.toLowerCase();
-      byMember.set(key, [...(byMember.get(key) ?? []), group.name]);
-    }
-  }
-  return byMember;
-}
-
-function toRow(person: Person, groupsOf: Map<string, string[]>): Record<(typeof FIELDS)[number], string> {
-  const groups = new Set([
-    ...(groupsOf.get(person.id.toLowerCase()) ?? []),
-    ...person.groups.flatMap((group) => (group.name === undefined ? [] : [group.name])),
-  ]);
+function toRow(person: Person): Record<(typeof FIELDS)[number], string> {
+  const groups = new Set(person.groups.flatMap((group) => (group.name === undefined ? [] : [group.name])));
   return {
     id: person.id,
     email: person.email ?? '',

@@ -1,12 +1,14 @@
-import { ApiError, type DocSpace, type Group, type Person, RateLimitError } from '@docspace-people/sdk';
+import type { DocSpace, Group } from '@docspace-people/sdk';
 import { startBatch } from '../batch-args.js';
 import { connectionHelp } from '../connection.js';
 import { GroupNames, type ResolvedGroups } from '../group-names.js';
 import { type CliIO, ExitCode, writeLine } from '../io.js';
-import { idOf, isEmailTaken, isFatal, isNotFound, isTransient, reasonOf, sleep } from '../outcome-errors.js';
+import { idOf, isEmailTaken, isFatal, isTransient, mayHaveLanded, reasonOf } from '../outcome-errors.js';
+import { findByEmail } from '../people-lookup.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
 import type { ReportRecord } from '../report.js';
+import { RETRY_ATTEMPTS, waitBeforeRetry } from '../retry.js';
 import { readUsers, type UserRow } from '../users-file.js';
 
 /** `--help` of `docspace-people import`. */
@@ -41,7 +43,6 @@ Exit status: 0 when every row was created, skipped or unconfirmed, 1 when a row 
 
 const COLUMNS = ['line', 'email', 'firstName', 'lastName', 'type', 'outcome', 'id', 'reason'] as const;
 const DONE = new Set(['created', 'skipped', 'unconfirmed']);
-const MAX_ATTEMPTS = 4;
 
 /** `docspace-people import`. Returns the exit status. */
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
@@ -187,20 +188,14 @@ async function importRow(
         ];
       }
       inDoubt = false; // nobody has the e-mail: no create of ours landed
-      if (attempt >= MAX_ATTEMPTS || taken) throw error;
-      await sleep(250 * 2 ** attempt);
+      if (attempt >= RETRY_ATTEMPTS || taken) throw error;
+      await waitBeforeRetry(attempt);
     }
   }
 }
 
 const UNCONFIRMED =
   'a user with this e-mail exists, but the answer to our create was lost, so this import may or may not have created them';
-
-/** Whether a failed create may still have been carried out by the server (its answer lost on the way back). */
-export function mayHaveLanded(error: unknown): boolean {
-  if (error instanceof RateLimitError) return false;
-  return !(error instanceof ApiError && error.status === 503);
-}
 
 /**
  * Adds the person to the groups (an existing member stays one, so a run again is harmless) and returns the note
@@ -218,20 +213,9 @@ async function joinGroups(ds: DocSpace, groups: readonly Group[], id: string): P
 /** The report's note on the groups this row created (or would create). */
 function createdGroups(groups: ResolvedGroups | undefined, dryRun: boolean): string {
   if (!groups || groups.created.length === 0) return '';
-  return `${dryRun ? 'would create' : 'created'} group ${groups.created.join(', ')}`;
-}
-
-/** The user with this e-mail, or undefined. Throws when the answer is not a user (e.g. an HTML login page). */
-export async function findByEmail(ds: DocSpace, email: string): Promise<Person | undefined> {
-  let person: Person;
-  try {
-    person = await ds.people.getByEmail(email);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-  idOf(person, 'the lookup by e-mail');
-  return person;
+  return [`${dryRun ? 'would create' : 'created'} group ${groups.created.join(', ')}`, ...groups.notes].join(
+    '; ',
+  );
 }
 
 function base(row: UserRow): ReportRecord {

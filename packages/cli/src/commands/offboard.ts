@@ -1,14 +1,14 @@
-import type { DocSpace, Person } from '@docspace-people/sdk';
+import type { Person } from '@docspace-people/sdk';
 import { startBatch } from '../batch-args.js';
 import { connectionHelp } from '../connection.js';
 import { DATA_CHOICE, type DataPlan, dataTarget, findHeir } from '../heir.js';
 import { type CliIO, ExitCode, UsageError, writeLine } from '../io.js';
-import { idOf, isFatal, isNotFound, reasonOf } from '../outcome-errors.js';
+import { isFatal, isNotFound, reasonOf } from '../outcome-errors.js';
+import { findByEmail, findById } from '../people-lookup.js';
 import { runPool } from '../pool.js';
 import { Progress } from '../progress.js';
 import type { ReportRecord } from '../report.js';
 import { readTargets, type TargetRow } from '../targets-file.js';
-import { findByEmail } from './import.js';
 
 /** `--help` of `docspace-people offboard`. */
 export const offboardHelp = `Usage: docspace-people offboard <ids-or-emails file> (--reassign-to <id|email> | --rooms-to-me)
@@ -16,8 +16,9 @@ export const offboardHelp = `Usage: docspace-people offboard <ids-or-emails file
 
 Removes people for good: each one is terminated (signed out, blocked) and then deleted, which is the only
 order DocSpace accepts. The file lists one user id (GUID) or e-mail per line (# starts a comment), or is a CSV
-with an "id" or "email" column (an export works). Given an import report, only the people that import
-created are removed (by id), never those it skipped, failed or found invalid.
+with an "id" or "email" column, or a JSON array with one such object per line (an export works). Given an
+import report (CSV or JSON), only the people that import created are removed (by id), never those it skipped,
+failed or found invalid; a report in which it created nobody is refused.
 
 Deleting hands a person's data to someone: choose who.
   --reassign-to <id|email>  the heir (an Active RoomAdmin or DocSpaceAdmin) receives each person's rooms, the
@@ -207,18 +208,6 @@ export async function offboardCommand(args: string[], io: CliIO): Promise<number
   report?.close();
   const ok = rows.every((row) => ['deleted', 'would-delete'].includes(String(outcomes.get(row)?.outcome)));
   return ok ? ExitCode.ok : ExitCode.failed;
-}
-
-async function findById(ds: DocSpace, id: string): Promise<Person | undefined> {
-  let person: Person;
-  try {
-    person = await ds.people.get(id);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-  idOf(person, 'the lookup by id');
-  return person;
 }
 
 function keyOf(target: string, line: string | number): string {

@@ -1,6 +1,8 @@
 import { type DocSpace, NotFoundError } from '@docspace-people/sdk';
-import { findByEmail, mayHaveLanded } from '../commands/import.js';
-import { idOf, isFatal, isTransient, reasonOf, sleep } from '../outcome-errors.js';
+import { groupsNamed } from '../group-names.js';
+import { idOf, isFatal, isTransient, mayHaveLanded, reasonOf } from '../outcome-errors.js';
+import { findByEmail } from '../people-lookup.js';
+import { RETRY_ATTEMPTS, waitBeforeRetry } from '../retry.js';
 import { type Heir, MARKER, type PlanFile, type PlanItem } from './model.js';
 import type { PhaseView } from './phase-view.js';
 import {
@@ -41,19 +43,14 @@ export interface ApplyContext {
   view: PhaseView;
 }
 
-const ATTEMPTS = 6;
-
-/** Waits before attempt `attempt + 1`: 100 ms, doubling, at most 2 s. */
-const backoff = (attempt: number) => sleep(Math.min(2_000, 50 * 2 ** attempt));
-
 /** Runs an idempotent step (a read, a PUT that sets state), sending it again after transient failures. */
 export async function retrying<T>(step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
     } catch (error) {
-      if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
-      await backoff(attempt);
+      if (isFatal(error) || !isTransient(error) || attempt >= RETRY_ATTEMPTS) throw error;
+      await waitBeforeRetry(attempt);
     }
   }
 }
@@ -72,14 +69,14 @@ async function createOnce<T>(
     try {
       return { made: await create(), reason: '' };
     } catch (error) {
-      if (isFatal(error) || !isTransient(error) || attempt >= ATTEMPTS) throw error;
+      if (isFatal(error) || !isTransient(error) || attempt >= RETRY_ATTEMPTS) throw error;
       if (mayHaveLanded(error)) {
         const found = await lookup();
         if (found !== undefined) {
           return { made: found, reason: `the answer was lost; found by ${foundBy} (${reasonOf(error)})` };
         }
       }
-      await backoff(attempt);
+      await waitBeforeRetry(attempt);
     }
   }
 }
@@ -148,7 +145,7 @@ export async function applyItem(ctx: ApplyContext, item: PlanItem, resumed: bool
 }
 
 async function groupIdByName(ds: DocSpace, name: string): Promise<string | undefined> {
-  const matches = (await retrying(() => listGroups(ds))).filter((g) => g.name === name);
+  const matches = groupsNamed(await retrying(() => listGroups(ds)), name);
   return matches[0]?.id;
 }
 

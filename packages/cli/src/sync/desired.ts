@@ -1,5 +1,5 @@
 import { parseCsv } from '../csv.js';
-import { MAX_GROUP_NAME } from '../group-names.js';
+import { MAX_GROUP_NAME, sameGroupName } from '../group-names.js';
 import { UsageError } from '../io.js';
 import { controlCharacter, EMAIL } from '../users-file.js';
 import { type DesiredDirectory, type DesiredPerson, type DesiredType, desiredTypes } from './model.js';
@@ -141,7 +141,7 @@ function groupList(value: unknown, problems: string[]): string[] {
       continue;
     }
     const trimmed = name.trim();
-    if (trimmed !== '' && !out.includes(trimmed)) out.push(trimmed);
+    if (trimmed !== '' && !out.some((known) => sameGroupName(known, trimmed))) out.push(trimmed);
   }
   return out;
 }

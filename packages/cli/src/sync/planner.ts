@@ -1,4 +1,5 @@
 import type { DocSpace } from '@docspace-people/sdk';
+import { caseVariantNote, groupsNamed } from '../group-names.js';
 import { findHeir } from '../heir.js';
 import { UsageError } from '../io.js';
 import { DesiredFileError, type FileProblem } from './desired.js';
@@ -55,31 +56,32 @@ export async function makePlan(
   const warnings: string[] = [];
   const me = compact(await ds.people.me());
 
-  // Groups: the names the file uses, and their ids on the portal.
+  // Groups: the names the file uses, and their ids on the portal (names match exactly, as import matches them).
   const portalGroups = await listGroups(ds);
-  const idsByName = new Map<string, string[]>();
-  for (const g of portalGroups) idsByName.set(g.name, [...(idsByName.get(g.name) ?? []), g.id]);
   const declared = new Set(directory.groups);
   const managed = new Set<string>(directory.groups);
   for (const person of directory.people) for (const g of person.groups) managed.add(g);
   const scopeGroup = options.scope.startsWith('group:') ? options.scope.slice('group:'.length) : undefined;
   const groupIds: Record<string, string | null> = {};
   for (const name of [...managed, ...(scopeGroup === undefined ? [] : [scopeGroup])]) {
-    const ids = idsByName.get(name) ?? [];
+    const ids = groupsNamed(portalGroups, name).map((g) => g.id);
+    const caseNote = caseVariantNote(portalGroups, name);
     if (ids.length > 1) {
       problems.push({
         line: lineOfGroup(directory, name),
         problem: `group "${name}" is ambiguous: ${ids.length} groups on the portal have this name`,
       });
     } else if (ids.length === 1) groupIds[name] = ids[0] as string;
-    else if (declared.has(name)) groupIds[name] = null;
-    else if (name === scopeGroup)
-      throw new UsageError(`--scope group:${name}: the portal has no group named "${name}"`);
+    else if (declared.has(name)) {
+      groupIds[name] = null;
+      if (caseNote !== '') warnings.push(`group "${name}" will be created as a new group${caseNote}`);
+    } else if (name === scopeGroup)
+      throw new UsageError(`--scope group:${name}: the portal has no group named "${name}"${caseNote}`);
     else {
       for (const person of directory.people.filter((p) => p.groups.includes(name))) {
         problems.push({
           line: person.line,
-          problem: `group "${name}" neither exists on the portal nor is declared (declare it with --create-groups or the JSON "groups")`,
+          problem: `group "${name}" neither exists on the portal${caseNote} nor is declared (declare it with --create-groups or the JSON "groups")`,
         });
       }
     }

@@ -101,16 +101,43 @@ export class PortalState {
     return { origin: this.config.origin, offsetMinutes: this.config.offsetMinutes };
   }
 
-  /** EmployeeFullDto of a person (with the quota fields when per-user quota is enabled). */
+  /**
+   * EmployeeFullDto of a person (with the quota fields when per-user quota is enabled). Like the server's
+   * EmployeeFullDtoHelper.FillGroupsAsync: `groups` lists the person's own portal groups (Terminated members
+   * included; omitted when none) and `department` is their names joined by ", ", HTML-encoded ('' when none).
+   * The server leaves both out for a User viewing someone else; no route of the fake lets a User see another
+   * person's full profile, so that case is not modelled.
+   */
   full(user: FakeUser): Record<string, unknown> {
     const creator = user.createdBy ? this.store.find(user.createdBy) : undefined;
     const dto = toEmployeeFullDto(user, this.dtoContext, creator);
+    const groups = this.groupsOf(user.id);
+    if (groups.length > 0) {
+      dto.groups = groups.map((group) => this.groupSummary(group));
+      dto.department = groups.map((group) => htmlEncode(group.name)).join(', ');
+    }
     const quota = this.config.userQuota;
     if (quota.enabled) {
       dto.usedSpace = user.usedSpace ?? 0;
       dto.quotaLimit = user.quotaLimit ?? quota.defaultBytes;
       dto.isCustomQuota = user.quotaLimit !== undefined;
     }
+    return dto;
+  }
+
+  /** The portal's own groups that hold `userId` (Terminated members too), by name (ordinal). */
+  groupsOf(userId: string): FakeGroup[] {
+    return [...this.groups.values()]
+      .filter((group) => group.memberIds.includes(userId))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** GroupSummaryDto of a group: id, name, the manager's user name (when set), isSystem false. */
+  groupSummary(group: FakeGroup): Record<string, unknown> {
+    const manager = group.managerId ? this.store.find(group.managerId) : undefined;
+    const dto: Record<string, unknown> = { id: group.id, name: group.name };
+    if (manager) dto.manager = manager.userName;
+    dto.isSystem = false;
     return dto;
   }
 
@@ -211,4 +238,16 @@ export class PortalState {
     this.outbox.length = 0;
     this.nextRoomId = 1001;
   }
+}
+
+/** System.Web.HttpUtility.HtmlEncode: <, >, &, ", ' and the characters 160 to 255 as entities. */
+function htmlEncode(text: string): string {
+  const named: Record<string, string> = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '"': '&quot;',
+    "'": '&#39;',
+  };
+  return text.replace(/[<>&"'\u00a0-\u00ff]/g, (c) => named[c] ?? `&#${c.charCodeAt(0)};`);
 }

@@ -171,6 +171,13 @@ function addGroup(ctx: RouteContext) {
       ],
     });
   }
+  // AddGroup: ArgumentException.ThrowIfNullOrWhiteSpace(inDto.GroupName). Nothing else is checked about the name:
+  // an existing name, even one differing only by case, makes another group (no uniqueness check anywhere).
+  if (name.trim() === '') {
+    throw badArgument(
+      "The value cannot be an empty string or composed entirely of whitespace. (Parameter 'inDto.GroupName')",
+    );
+  }
   const members = idList(body.members).map((id) => candidate(ctx, id));
   const managerId = body.groupManager;
   const manager =
@@ -236,17 +243,8 @@ function deleteGroup(ctx: RouteContext) {
 function groupsOfUser(ctx: RouteContext) {
   requireReader(ctx);
   const userId = (ctx.params.userid ?? '').toLowerCase();
-  const groups = [...ctx.state.groups.values()]
-    .filter((group) => group.memberIds.includes(userId))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return success(
-    groups.map((group) => {
-      const manager = group.managerId ? ctx.state.store.find(group.managerId) : undefined;
-      const dto: Record<string, unknown> = { id: group.id, name: group.name };
-      if (manager) dto.manager = manager.userName;
-      dto.isSystem = false;
-      return dto;
-    }),
+    ctx.state.groupsOf(userId).map((group) => ctx.state.groupSummary(group)),
     ctx.link,
   );
 }

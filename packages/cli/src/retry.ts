@@ -1,0 +1,21 @@
+import { sleep } from './outcome-errors.js';
+
+// The one schedule of the CLI's own retries after a transient failure (see isTransient): import's creates and
+// apply's steps (reads, writes that set state, creates) wait and give up alike. It runs on top of the SDK's
+// retries (maxRetries 4, honouring Retry-After), which already resend what is safe to resend inside each
+// attempt; the CLI's attempts add what only the CLI may do: resend a create after looking for what it made.
+// Before, import waited 500 ms, 1 s, 2 s (4 attempts) and apply 100 ms doubling to 2 s (6 attempts), with no
+// reason written for the difference; apply's schedule was kept (short first waits, the SDK has waited already).
+
+/** Attempts of one step, the first included. */
+export const RETRY_ATTEMPTS = 6;
+
+/** Milliseconds to wait after failed attempt `attempt` (1-based): 100 ms, doubling, at most 2 s. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(2_000, 50 * 2 ** attempt);
+}
+
+/** Waits before attempt `attempt + 1`. */
+export function waitBeforeRetry(attempt: number): Promise<void> {
+  return sleep(retryDelayMs(attempt));
+}
