@@ -60,18 +60,23 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
       { method, headers, agent: https ? httpsAgent : httpAgent },
       (res) => {
         response = res;
-        const answer: Answer = { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders) };
-        if (!keep(answer) || out.read === undefined) {
-          // Not read (a retry follows): close it rather than drain a body of unknown size.
-          finish();
-          res.destroy();
-          resolve({ answer, text: undefined });
-          return;
+        // Runs in an event of the HTTP parser: anything thrown here would crash the process, so it fails the call.
+        try {
+          const answer: Answer = { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders) };
+          if (!keep(answer) || out.read === undefined) {
+            // Not read (a retry follows): close it rather than drain a body of unknown size.
+            finish();
+            res.destroy();
+            resolve({ answer, text: undefined });
+            return;
+          }
+          readBody(res, answer.status, (text) => {
+            finish();
+            resolve({ answer, text });
+          });
+        } catch (error) {
+          fail(error);
         }
-        readBody(res, answer.status, (text) => {
-          finish();
-          resolve({ answer, text });
-        });
       },
     );
     req.on('error', fail);
