@@ -44,7 +44,11 @@ export function decode(
     throw toApiError(status, method, path, response.headers, body === NOT_JSON ? text : body);
   }
   const problem =
-    kind === 'no content' && status === 204 && text.length === 0 ? undefined : envelopeProblem(kind, body);
+    status >= 300
+      ? redirectProblem(response)
+      : kind === 'no content' && status === 204 && text.length === 0
+        ? undefined
+        : envelopeProblem(kind, body);
   if (problem !== undefined) throw unexpectedResponse(method, path, response, text, problem, redactor);
   return body as { response?: unknown };
 }
@@ -56,6 +60,18 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * What is wrong with a 2xx body, or `undefined` when it is a success envelope of the declared kind. (A `no content`
  * operation also accepts a success envelope, whatever its `response`.)
  */
+/**
+ * A 3xx answer. Redirects are not followed (node:http; fetch follows them itself, and only 304 or a manual redirect
+ * reaches here): the portal moved (http -> https, another domain) or a proxy sends to a login page. Following it
+ * would send the token to wherever it points.
+ */
+function redirectProblem(response: Answer): string {
+  const location = response.headers.get('location');
+  return location
+    ? `redirect to ${location}: set baseUrl to the portal's own address (redirects are not followed)`
+    : 'a redirect (HTTP 3xx) where an answer was due';
+}
+
 function envelopeProblem(kind: Kind, body: unknown): string | undefined {
   if (body === NOT_JSON) return 'not JSON';
   if (body === undefined) return 'empty body';

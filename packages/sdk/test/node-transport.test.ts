@@ -251,3 +251,33 @@ describe('node:http is used only when it cannot change where requests go', () =>
     expect(await usesFetch()).toBe(false);
   });
 });
+
+describe('redirects', () => {
+  it('are not followed: the call fails with UnexpectedResponseError naming the Location, and the token stays here', async () => {
+    let hitsElsewhere = 0;
+    const elsewhere = await startServer(({ res }) => {
+      hitsElsewhere++;
+      sendEnvelope(res, employee());
+    });
+    try {
+      server = await startServer(({ res }) => {
+        res.writeHead(301, {
+          location: `${elsewhere.url}/api/2.0/people/@self`,
+          'content-type': 'text/html',
+        });
+        res.end('<a href="elsewhere">Moved</a>');
+      });
+      const error = await new DocSpace({ baseUrl: server.url, token: 'sk-x', maxRetries: 0 }).people
+        .me()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnexpectedResponseError);
+      expect(error).toMatchObject({
+        status: 301,
+        problem: `redirect to ${elsewhere.url}/api/2.0/people/@self: set baseUrl to the portal's own address (redirects are not followed)`,
+      });
+      expect(hitsElsewhere).toBe(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
