@@ -120,7 +120,7 @@ export class ServerError extends ApiError {
 export interface UnexpectedResponseDetails extends ApiErrorDetails {
   /** The answer's `Content-Type`, if it had one. */
   contentType: string | undefined;
-  /** What is wrong, e.g. `not JSON`, `empty body`, `response: not an array`, `id: missing`. */
+  /** What is wrong, e.g. `not JSON`, `empty body`, `response: not an array`, `id: missing`, `redirect to ...`. */
   problem: string;
   /** The first 200 characters of the body, secrets replaced. */
   bodyStart: string;
@@ -129,7 +129,8 @@ export interface UnexpectedResponseDetails extends ApiErrorDetails {
 /**
  * The server answered with success, but not with what the operation promises: an HTML or text page (a login page,
  * a reverse proxy, a mistyped portal URL), an empty body, JSON without DocSpace's envelope, a `response` of the
- * wrong kind, or a required field missing. The SDK never turns such an answer into a default value.
+ * wrong kind, or a required field missing; or with a redirect (HTTP 3xx, not followed: `problem` names the
+ * `Location`). The SDK never turns such an answer into a default value.
  */
 export class UnexpectedResponseError extends ApiError {
   override readonly name: string = 'UnexpectedResponseError';
