@@ -38,6 +38,17 @@ export function caseVariants(groups: readonly { name: string }[], name: string):
   return [...new Set(found)];
 }
 
+/**
+ * Why a group named `name` is not created although `--create-groups` (or the plan's declaration) asks for it: the
+ * portal has a group whose name differs only by case. The server would accept a second, near-identical group; an
+ * admin tool does not make one from what is most likely a typo. `undefined` when there is no such group.
+ */
+export function caseVariantRefusal(groups: readonly { name: string }[], name: string): string | undefined {
+  const note = caseVariantNote(groups, name);
+  if (note === '') return undefined;
+  return `no group is named "${name}"${note}; not creating a group that differs from it only by case: use the portal's name, or create "${name}" by hand first`;
+}
+
 /** ` (the portal has "sales": group names match exactly, as on the server)`, or '' when there is no such group. */
 export function caseVariantNote(groups: readonly { name: string }[], name: string): string {
   const variants = caseVariants(groups, name);
@@ -72,8 +83,6 @@ export interface ResolvedGroups {
   groups: Group[];
   /** Names that were created for this row (or, in a dry run, would be). */
   created: string[];
-  /** Notes on created names that differ only by case from a portal group's name (another group: see {@link caseVariants}). */
-  notes: string[];
 }
 
 /**
@@ -100,7 +109,6 @@ export class GroupNames {
     const existing = await this.#existing;
     const groups: Group[] = [];
     const created: string[] = [];
-    const notes: string[] = [];
     for (const name of names) {
       const found = groupsNamed(existing, name);
       if (found.length > 1) {
@@ -115,17 +123,17 @@ export class GroupNames {
           `no group is named "${name}"${caseVariantNote(existing, name)} (add --create-groups to create it)`,
         );
       }
+      const refusal = caseVariantRefusal(existing, name);
+      if (refusal !== undefined) throw new Error(refusal);
       let creating = this.#created.get(name);
       if (creating === undefined) {
         created.push(name);
-        const note = caseVariantNote(existing, name);
-        if (note !== '') notes.push(`"${name}" is a new group${note}`);
         creating = this.#dryRun ? Promise.resolve(placeholder(name)) : this.#ds.groups.create({ name });
         this.#created.set(name, creating);
       }
       groups.push(await creating);
     }
-    return { groups, created, notes };
+    return { groups, created };
   }
 }
 

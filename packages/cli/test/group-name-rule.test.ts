@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { desiredCsv, syncFixture, syncRunner } from './support/sync.js';
 
@@ -32,43 +31,32 @@ describe('group names match exactly in import and plan', () => {
     expect(fixture.portal.countRequests((r) => r.kind === 'write')).toBe(0);
   });
 
-  it('both would create a new "Sales" beside "sales", and say so', async () => {
+  it('neither creates a "Sales" beside "sales" (a near-duplicate, most likely a typo), even when asked to', async () => {
     fixture.portal.addGroup({ name: 'sales' });
     await fixture.work.write('users.csv', users);
     await fixture.work.write('desired.csv', desired);
-
-    const report = fixture.work.path('dry.csv');
-    const dry = await sync.cli([
-      'import',
-      fixture.work.path('users.csv'),
-      '--create-groups',
-      '--dry-run',
-      '--report',
-      report,
-    ]);
-    expect(dry.code).toBe(0);
-    expect(await readFile(report, 'utf8')).toContain(
-      'would create group Sales; ""Sales"" is a new group (the portal has ""sales"":',
-    );
-
-    const { run, plan } = await sync.plan('desired.csv', 'plan.json', '--create-groups', 'Sales');
-    expect(run.code, run.stderr).toBe(0);
-    expect(plan?.items.map((i) => [i.action, i.group ?? i.email])).toEqual([
-      ['create-group', 'Sales'],
-      ['create', 'ada@example.com'],
-    ]);
-    expect(plan?.warnings.join('\n')).toContain(
-      'group "Sales" will be created as a new group (the portal has "sales":',
-    );
-    expect(groupNames()).toEqual(['sales']);
-  });
-
-  it('after import creates "Sales", plan finds the person in that group and plans nothing', async () => {
-    fixture.portal.addGroup({ name: 'sales' });
-    await fixture.work.write('users.csv', users);
-    await fixture.work.write('desired.csv', desired);
+    const refusal =
+      'no group is named "Sales" (the portal has "sales": group names match exactly, case included, as on the server); not creating a group that differs from it only by case';
 
     const imported = await sync.cli(['import', fixture.work.path('users.csv'), '--create-groups']);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain(refusal);
+    expect(fixture.portal.user('ada@example.com')).toBeUndefined();
+
+    const { run } = await sync.plan('desired.csv', 'plan.json', '--create-groups', 'Sales');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(refusal);
+    expect(groupNames()).toEqual(['sales']);
+    expect(fixture.portal.countRequests((r) => r.kind === 'write')).toBe(0);
+  });
+
+  it('a group made by hand with the other case is then matched exactly by both', async () => {
+    fixture.portal.addGroup({ name: 'sales' });
+    fixture.portal.addGroup({ name: 'Sales' });
+    await fixture.work.write('users.csv', users);
+    await fixture.work.write('desired.csv', desired);
+
+    const imported = await sync.cli(['import', fixture.work.path('users.csv')]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(groupNames()).toEqual(['Sales', 'sales']);
     const sales = fixture.portal.groups().find((g) => g.name === 'Sales');

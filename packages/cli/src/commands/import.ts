@@ -213,9 +213,7 @@ async function joinGroups(ds: DocSpace, groups: readonly Group[], id: string): P
 /** The report's note on the groups this row created (or would create). */
 function createdGroups(groups: ResolvedGroups | undefined, dryRun: boolean): string {
   if (!groups || groups.created.length === 0) return '';
-  return [`${dryRun ? 'would create' : 'created'} group ${groups.created.join(', ')}`, ...groups.notes].join(
-    '; ',
-  );
+  return `${dryRun ? 'would create' : 'created'} group ${groups.created.join(', ')}`;
 }
 
 function base(row: UserRow): ReportRecord {

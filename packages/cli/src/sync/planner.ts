@@ -1,5 +1,5 @@
 import type { DocSpace } from '@docspace-people/sdk';
-import { caseVariantNote, groupsNamed } from '../group-names.js';
+import { caseVariantNote, caseVariantRefusal, groupsNamed } from '../group-names.js';
 import { findHeir } from '../heir.js';
 import { UsageError } from '../io.js';
 import { DesiredFileError, type FileProblem } from './desired.js';
@@ -73,8 +73,9 @@ export async function makePlan(
       });
     } else if (ids.length === 1) groupIds[name] = ids[0] as string;
     else if (declared.has(name)) {
-      groupIds[name] = null;
-      if (caseNote !== '') warnings.push(`group "${name}" will be created as a new group${caseNote}`);
+      const refusal = caseVariantRefusal(portalGroups, name);
+      if (refusal === undefined) groupIds[name] = null;
+      else problems.push({ line: lineOfGroup(directory, name), problem: refusal });
     } else if (name === scopeGroup)
       throw new UsageError(`--scope group:${name}: the portal has no group named "${name}"${caseNote}`);
     else {
