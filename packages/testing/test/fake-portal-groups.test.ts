@@ -206,6 +206,24 @@ describe('groups keep the server rules', () => {
     expect(owner.body.response.department).toBe('');
   });
 
+  it('sends neither groups nor department with setPersonGroups(false), and both again after reset', async () => {
+    const ann = person('ann@example.com');
+    portal.addGroup({ name: 'Ops', members: [ann] });
+    portal.setPersonGroups(false);
+    const list = await call(portal, 'GET', '/people/filter');
+    for (const listed of list.body.response) {
+      expect(listed).not.toHaveProperty('groups');
+      expect(listed).not.toHaveProperty('department');
+    }
+    expect((await call(portal, 'GET', `/people/${ann}`)).body.response).not.toHaveProperty('department');
+    const members = await call(portal, 'GET', `/group/user/${ann}`);
+    expect(members.body.response.map((g: { name: string }) => g.name)).toEqual(['Ops']);
+    portal.reset();
+    const fresh = person('ann@example.com');
+    portal.addGroup({ name: 'Ops', members: [fresh] });
+    expect((await call(portal, 'GET', `/people/${fresh}`)).body.response.department).toBe('Ops');
+  });
+
   it("lists a user's groups by name with the manager's user name", async () => {
     const a = person('jane.cooper@example.com');
     portal.addGroup({ name: 'Sales', members: [a] });

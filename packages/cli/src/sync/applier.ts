@@ -4,7 +4,7 @@ import { idOf, isFatal, isTransient, mayHaveLanded, reasonOf } from '../outcome-
 import { findByEmail } from '../people-lookup.js';
 import { RETRY_ATTEMPTS, waitBeforeRetry } from '../retry.js';
 import { type Heir, MARKER, type PlanFile, type PlanItem } from './model.js';
-import type { PhaseView } from './phase-view.js';
+import { isMember, type PhaseView } from './phase-view.js';
 import {
   changeMembers,
   compact,
@@ -293,7 +293,7 @@ async function applyToPerson(ctx: ApplyContext, item: PlanItem, resumed: boolean
         return refused(`group "${item.group}" does not exist (its create-group item did not apply)`);
       const add = item.action === 'add-to-group';
       if (add && person.status === 'Terminated') return drift('the person is terminated now');
-      const member = ctx.view.members.get(groupId)?.has(id) ?? false;
+      const member = isMember(ctx.view, id, groupId);
       const wasMember = item.before.groups?.includes(item.group) ?? false;
       if (member === add)
         return resumed ? applied(RESUMED) : drift(add ? 'already a member' : 'no longer a member');

@@ -24,7 +24,7 @@ Options:
   --out <file>          write the plan as JSON (schema version 1, see the README) for "docspace-people apply"
   --scope <scope>       who may be terminated and deleted for missing from the file:
                           created-by-tool  people this tool created (default; marked in their notes)
-                          group:<name>     the members of that group
+                          group:<name>     the members of that group (terminated members included)
                           all              everyone
                         The owner and you are never terminated or deleted; people in the file are managed
                         whatever the scope.

@@ -90,82 +90,26 @@ export async function makePlan(
 
   if (problems.length > 0) throw fail();
 
-  // Memberships of the managed groups and of the scope group (the server lists Active and Pending members only).
-  const memberOf = new Map<string, string[]>();
-  const scopeMembers = new Set<string>();
-  for (const [name, id] of Object.entries(groupIds)) {
-    if (id === null) continue;
-    const members = await groupMembers(ds, id);
-    if (name === scopeGroup) for (const m of members) scopeMembers.add(m);
-    if (!managed.has(name)) continue;
-    for (const m of members) memberOf.set(m, [...(memberOf.get(m) ?? []), name]);
-  }
-
   const heir = options.heir === undefined ? undefined : await resolveHeir(ds, options.heir);
-  const desired = new Map(directory.people.map((p) => [p.email.toLowerCase(), p]));
-  const seen = new Set<string>();
-  const items: DraftItem[] = [];
-  const later: LaterDeletion[] = [];
-  let peopleInScope = 0;
-  let quotaHidden = 0;
-
-  for await (const person of everyone(ds)) {
-    const key = person.email.toLowerCase();
-    const want = desired.get(key);
-    const protectedReason = person.isOwner ? 'the owner' : person.id === me.id ? 'the caller' : undefined;
-    if (want) {
-      seen.add(key);
-      if (!protectedReason) peopleInScope++;
-      const groups = memberOf.get(person.id) ?? [];
-      const before = stateOf(person, groups);
-      const planned = planPerson(person, want, before, groups, heir);
-      if (planned.quotaHidden) quotaHidden++;
-      if (planned.warning) warnings.push(planned.warning);
-      if (protectedReason) {
-        const kept = planned.items.filter(
-          (i) => i.action === 'add-to-group' || i.action === 'remove-from-group',
-        );
-        if (kept.length < planned.items.length) {
-          warnings.push(`${person.email} is ${protectedReason}: only group changes are planned for them`);
-        }
-        items.push(...kept);
-      } else items.push(...planned.items);
-      continue;
-    }
-    if (protectedReason) continue;
-    const inScope =
-      options.scope === 'all' ||
-      (options.scope === 'created-by-tool' && person.marked) ||
-      (scopeGroup !== undefined && scopeMembers.has(person.id));
-    if (!inScope) continue;
-    peopleInScope++;
-    const before = stateOf(person, memberOf.get(person.id) ?? []);
-    if (person.status !== 'Terminated') {
-      items.push({
-        action: 'terminate',
-        email: person.email,
-        id: person.id,
-        before,
-        reason: 'not in the desired file',
-      });
-      continue;
-    }
-    const terminated = person.terminated ?? options.now.toISOString();
-    const deletableFrom = new Date(Date.parse(terminated) + options.graceDays * DAY_MS).toISOString();
-    if (Date.parse(deletableFrom) > options.now.getTime()) {
-      later.push({ email: person.email, id: person.id, terminated, deletableFrom });
-      continue;
-    }
-    items.push({
-      action: 'delete',
-      email: person.email,
-      id: person.id,
-      before,
-      terminated,
-      deletableFrom,
-      ...(heir ? { heir } : {}),
-    });
+  const managedIds = new Map<string, string>();
+  for (const [name, id] of Object.entries(groupIds))
+    if (id !== null && managed.has(name)) managedIds.set(id, name);
+  const scopeId = scopeGroup === undefined ? undefined : (groupIds[scopeGroup] ?? undefined);
+  const pass: PeoplePass = { directory, options, me, heir, managedIds, scopeId, listed: undefined };
+  // Memberships come with each listed person (their profile's groups, Terminated people included). A profile that
+  // does not say which groups its person is in is never read as "in none": then every membership is read from the
+  // groups' member lists, as the server gives them (Active and Pending members only), and the people again.
+  let found = await planPeople(ds, pass);
+  if ('unknown' in found) {
+    warnings.push(
+      `the portal lists people without their groups (${found.unknown}: an older server, or a caller it lists no groups for): memberships were read from each group's member list, which leaves out Terminated members, so their groups are not known to this plan and --scope group:<name> does not see them`,
+    );
+    pass.listed = await membersByPerson(ds, groupIds, managed, scopeGroup);
+    found = await planPeople(ds, pass);
+    if ('unknown' in found) throw new Error('unreachable: memberships were read from the groups');
   }
+  const { items, later, seen, peopleInScope, quotaHidden } = found;
+  warnings.push(...found.warnings);
 
   for (const want of directory.people) {
     if (seen.has(want.email.toLowerCase())) continue;
@@ -230,6 +174,128 @@ export async function makePlan(
     later,
     warnings,
   };
+}
+
+/** What one read of the people needs besides the portal. */
+interface PeoplePass {
+  directory: DesiredDirectory;
+  options: PlanOptions;
+  me: PortalPerson;
+  heir: Heir | undefined;
+  /** Name of each managed group that exists, by id. */
+  managedIds: ReadonlyMap<string, string>;
+  /** Id of the `--scope group:` group. */
+  scopeId: string | undefined;
+  /** Group ids by person id, read from the groups' member lists; undefined: take each profile's `groups`. */
+  listed: ReadonlyMap<string, string[]> | undefined;
+}
+
+/** What one read of the people planned. */
+interface PeoplePlanned {
+  items: DraftItem[];
+  later: LaterDeletion[];
+  warnings: string[];
+  /** E-mails (lower case) of the desired people found on the portal. */
+  seen: Set<string>;
+  peopleInScope: number;
+  quotaHidden: number;
+}
+
+/**
+ * Reads the people page by page and plans the items of those on the portal. Stops with `unknown` (the person's
+ * e-mail) at the first person whose memberships are unknown (no `listed`, and a profile without groups).
+ */
+async function planPeople(ds: DocSpace, pass: PeoplePass): Promise<PeoplePlanned | { unknown: string }> {
+  const { options, me, heir, managedIds, scopeId, listed } = pass;
+  const desired = new Map(pass.directory.people.map((p) => [p.email.toLowerCase(), p]));
+  const planned: PeoplePlanned = {
+    items: [],
+    later: [],
+    warnings: [],
+    seen: new Set(),
+    peopleInScope: 0,
+    quotaHidden: 0,
+  };
+  const { items, later, warnings } = planned;
+
+  for await (const person of everyone(ds)) {
+    const memberOf = listed === undefined ? person.groups : (listed.get(person.id) ?? []);
+    if (memberOf === undefined) return { unknown: person.email || person.id };
+    const groups = [...managedIds].filter(([id]) => memberOf.includes(id)).map(([, name]) => name);
+    const key = person.email.toLowerCase();
+    const want = desired.get(key);
+    const protectedReason = person.isOwner ? 'the owner' : person.id === me.id ? 'the caller' : undefined;
+    if (want) {
+      planned.seen.add(key);
+      if (!protectedReason) planned.peopleInScope++;
+      const before = stateOf(person, groups);
+      const mine = planPerson(person, want, before, groups, heir);
+      if (mine.quotaHidden) planned.quotaHidden++;
+      if (mine.warning) warnings.push(mine.warning);
+      if (protectedReason) {
+        const kept = mine.items.filter(
+          (i) => i.action === 'add-to-group' || i.action === 'remove-from-group',
+        );
+        if (kept.length < mine.items.length) {
+          warnings.push(`${person.email} is ${protectedReason}: only group changes are planned for them`);
+        }
+        items.push(...kept);
+      } else items.push(...mine.items);
+      continue;
+    }
+    if (protectedReason) continue;
+    const inScope =
+      options.scope === 'all' ||
+      (options.scope === 'created-by-tool' && person.marked) ||
+      (scopeId !== undefined && memberOf.includes(scopeId));
+    if (!inScope) continue;
+    planned.peopleInScope++;
+    const before = stateOf(person, groups);
+    if (person.status !== 'Terminated') {
+      items.push({
+        action: 'terminate',
+        email: person.email,
+        id: person.id,
+        before,
+        reason: 'not in the desired file',
+      });
+      continue;
+    }
+    const terminated = person.terminated ?? options.now.toISOString();
+    const deletableFrom = new Date(Date.parse(terminated) + options.graceDays * DAY_MS).toISOString();
+    if (Date.parse(deletableFrom) > options.now.getTime()) {
+      later.push({ email: person.email, id: person.id, terminated, deletableFrom });
+      continue;
+    }
+    items.push({
+      action: 'delete',
+      email: person.email,
+      id: person.id,
+      before,
+      terminated,
+      deletableFrom,
+      ...(heir ? { heir } : {}),
+    });
+  }
+  return planned;
+}
+
+/**
+ * The group ids of each person (by id), read from the member lists of the managed groups and of the scope group
+ * (one request per group; the server lists Active and Pending members only).
+ */
+async function membersByPerson(
+  ds: DocSpace,
+  groupIds: Readonly<Record<string, string | null>>,
+  managed: ReadonlySet<string>,
+  scopeGroup: string | undefined,
+): Promise<Map<string, string[]>> {
+  const byPerson = new Map<string, string[]>();
+  for (const [name, id] of Object.entries(groupIds)) {
+    if (id === null || (!managed.has(name) && name !== scopeGroup)) continue;
+    for (const m of await groupMembers(ds, id)) byPerson.set(m, [...(byPerson.get(m) ?? []), id]);
+  }
+  return byPerson;
 }
 
 /** The state recorded with a person's items. */

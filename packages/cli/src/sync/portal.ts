@@ -19,6 +19,11 @@ export interface PortalPerson {
   marked: boolean;
   /** Custom quota in bytes (-1 = none), or undefined when the portal does not show quotas. */
   quota: number | undefined;
+  /**
+   * The ids (lower case) of the portal groups the person is in, Terminated people included, as the profile lists
+   * them; undefined when the profile does not say (see {@link groupIdsOf}).
+   */
+  groups: string[] | undefined;
 }
 
 /** The compact form of an SDK person. */
@@ -35,7 +40,21 @@ export function compact(person: Person): PortalPerson {
     isOwner: person.isOwner,
     marked: (person.notes ?? '').includes(MARKER),
     quota: person.quotaLimit,
+    groups: groupIdsOf(person),
   };
+}
+
+/**
+ * The ids (lower case) of a person's groups as their profile lists them, or undefined when it does not say. The
+ * server (EmployeeFullDtoHelper.FillGroupsAsync, ONLYOFFICE/DocSpace-server v3.7.2 ed2994e74f,
+ * common/ASC.Api.Core/Model/EmployeeFullDto.cs) lists every portal group of the person, Terminated people
+ * included, in `groups`, and sets `department` to their names, or to "" when there are none, leaving `groups` out
+ * (null fields are not sent). When it does not fill groups (a User viewing someone else) both are missing: then the
+ * memberships are unknown, never "none".
+ */
+function groupIdsOf(person: Person): string[] | undefined {
+  if (Array.isArray(person.raw.groups)) return person.groups.map((g) => g.id.toLowerCase());
+  return typeof person.raw.department === 'string' ? [] : undefined;
 }
 
 /**

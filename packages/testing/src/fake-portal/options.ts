@@ -43,6 +43,12 @@ export interface FakePortalOptions {
   finishedTaskTtlMs?: number;
   /** Per-user quota settings. Default: disabled, default quota -1 (no limit), 100 GiB of total storage. */
   userQuota?: Partial<UserQuotaConfig>;
+  /**
+   * Full profiles (in lists and alone) carry each person's `groups` and `department`, as the server's
+   * FillGroupsAsync fills them. Default true; false sends neither, as the server answers a caller it does not fill
+   * groups for (a User viewing someone else) or a server without these fields. Changeable with `setPersonGroups`.
+   */
+  personGroups?: boolean;
   /** Offset of the dates the portal sends, in minutes. Default 180 (`+03:00`). */
   timeZoneOffsetMinutes?: number;
   /**

@@ -23,6 +23,8 @@ export interface PortalConfig {
   finishedTaskTtlMs: number;
   /** Per-user quota settings (see {@link UserQuotaConfig}). */
   userQuota: UserQuotaConfig;
+  /** Full profiles carry `groups` and `department` (false: neither, as for a caller the server fills none for). */
+  personGroups: boolean;
 }
 
 /** The portal's per-user quota settings (POST /api/2.0/settings/userquotasettings on a real portal). */
@@ -106,13 +108,14 @@ export class PortalState {
    * EmployeeFullDtoHelper.FillGroupsAsync: `groups` lists the person's own portal groups (Terminated members
    * included; omitted when none) and `department` is their names joined by ", ", HTML-encoded ('' when none).
    * The server leaves both out for a User viewing someone else; no route of the fake lets a User see another
-   * person's full profile, so that case is not modelled.
+   * person's full profile, so that answer is made with the `personGroups` setting (false) instead.
    */
   full(user: FakeUser): Record<string, unknown> {
     const creator = user.createdBy ? this.store.find(user.createdBy) : undefined;
     const dto = toEmployeeFullDto(user, this.dtoContext, creator);
     const groups = this.groupsOf(user.id);
-    if (groups.length > 0) {
+    if (!this.config.personGroups) delete dto.department;
+    else if (groups.length > 0) {
       dto.groups = groups.map((group) => this.groupSummary(group));
       dto.department = groups.map((group) => htmlEncode(group.name)).join(', ');
     }

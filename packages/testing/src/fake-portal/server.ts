@@ -51,8 +51,9 @@ const anonymousCaller: FakeUser = Object.freeze({
 /** The settings a test may change at run time (task clock, per-user quota), as the options set them. */
 function changeableConfig(
   options: FakePortalOptions,
-): Pick<PortalConfig, 'taskStepMs' | 'finishedTaskTtlMs' | 'userQuota'> {
+): Pick<PortalConfig, 'taskStepMs' | 'finishedTaskTtlMs' | 'userQuota' | 'personGroups'> {
   return {
+    personGroups: options.personGroups ?? true,
     taskStepMs: options.taskStepMs ?? 10,
     finishedTaskTtlMs: options.finishedTaskTtlMs ?? 60_000,
     userQuota: { enabled: false, defaultBytes: -1, maxTotalBytes: 100 * 1024 ** 3, ...options.userQuota },
@@ -227,6 +228,14 @@ export class FakePortal {
   /** Changes the per-user quota settings (enabled, default quota, total storage). */
   setUserQuota(settings: Partial<UserQuotaConfig>): void {
     Object.assign(this.#state.config.userQuota, settings);
+  }
+
+  /**
+   * Whether full profiles carry each person's `groups` and `department` (see the `personGroups` option); false
+   * reproduces a caller the server fills no groups for, or a server without these fields.
+   */
+  setPersonGroups(on: boolean): void {
+    this.#state.config.personGroups = on;
   }
 
   /** Changes the task clock: milliseconds per step, and how long a finished task stays visible. */
