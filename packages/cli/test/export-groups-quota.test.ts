@@ -36,6 +36,22 @@ describe('export: groups and quota', () => {
     expect(row('owner@example.com')).toMatchObject({ groups: '' });
   });
 
+  it('when the server sends no memberships, the groups cell is empty and a warning says it is unknown', async () => {
+    const ann = fixture.portal.addUser({ email: 'ann@example.com' });
+    fixture.portal.addGroup({ name: 'Sales', members: [ann.id] });
+    fixture.portal.setPersonGroups(false);
+    try {
+      const run = await runCli(['export'], { cwd: fixture.work.dir, env: portalEnv(fixture.portal) });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/warning: the server sent no group memberships for 2 of 2 people/);
+      expect(run.stderr).toContain('empty because it is unknown, not because they are in no group');
+    } finally {
+      fixture.portal.setPersonGroups(true);
+    }
+    const run = await runCli(['export'], { cwd: fixture.work.dir, env: portalEnv(fixture.portal) });
+    expect(run.stderr).not.toContain('warning');
+  });
+
   it('reads no group: the requests do not grow with the number of groups; Terminated members keep theirs', async () => {
     const [ann, bob] = fixture.portal.seedUsers(2);
     fixture.portal.updateUser(bob!.id, { status: 'Terminated' });

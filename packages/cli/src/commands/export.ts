@@ -5,6 +5,7 @@ import { connect, connectionHelp, connectionOptions } from '../connection.js';
 import { csvLine, spreadsheetSafe } from '../csv.js';
 import { type CliIO, ExitCode, FileError, fileProblem, UsageError, write, writeLine } from '../io.js';
 import { idOf } from '../outcome-errors.js';
+import { groupIdsOf } from '../sync/portal.js';
 
 /** `--help` of `docspace-people export`. */
 export const exportHelp = `Usage: docspace-people export [--format csv|json] [filters] [--output <file>]
@@ -99,11 +100,13 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
 
   const out = values.output === undefined ? new StreamOut(io) : await FileOut.open(values.output);
   let count = 0;
+  let groupsUnknown = 0;
   try {
     await out.write(format === 'csv' ? csvLine(FIELDS) : '[');
     for await (const person of list) {
       idOf(person, 'the list of people');
       const row = toRow(person);
+      if (groupIdsOf(person) === undefined) groupsUnknown++;
       await out.write(
         format === 'csv'
           ? csvLine(FIELDS.map((field) => spreadsheetSafe(row[field])))
@@ -121,6 +124,13 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   if (values.output !== undefined) {
     if (io.isTTY) await write(io.stderr, '\r');
     await writeLine(io.stderr, `Exported ${count} people to ${values.output}`);
+  }
+  if (groupsUnknown > 0) {
+    // An empty cell would claim "in no group": say that it is unknown instead (see groupIdsOf).
+    await writeLine(
+      io.stderr,
+      `warning: the server sent no group memberships for ${groupsUnknown} of ${count} people (it leaves them out for a caller of type User): their groups cell is empty because it is unknown, not because they are in no group`,
+    );
   }
   return ExitCode.ok;
 }

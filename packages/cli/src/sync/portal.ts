@@ -52,7 +52,7 @@ export function compact(person: Person): PortalPerson {
  * (null fields are not sent). When it does not fill groups (a User viewing someone else) both are missing: then the
  * memberships are unknown, never "none".
  */
-function groupIdsOf(person: Person): string[] | undefined {
+export function groupIdsOf(person: Person): string[] | undefined {
   if (Array.isArray(person.raw.groups)) return person.groups.map((g) => g.id.toLowerCase());
   return typeof person.raw.department === 'string' ? [] : undefined;
 }
