@@ -80,6 +80,11 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
       },
     );
     req.on('error', fail);
+    // An answer Node does not hand over, such as a 101 to an ordinary request: Node closes the socket without an
+    // 'error' (fetch: a failed connection).
+    req.on('close', () => {
+      if (response === undefined) fail(connectionClosed('before the answer'));
+    });
     if (signal) {
       if (signal.aborted) return fail(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
@@ -122,8 +127,7 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
       source.on('error', fail);
       // A connection that closes before the whole body arrived (Node does not always emit 'error' for it).
       res.on('close', () => {
-        if (!res.complete)
-          fail(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
+        if (!res.complete) fail(connectionClosed('mid-answer'));
       });
     }
   });
@@ -144,6 +148,11 @@ function decompressors(header: string | undefined): Transform[] {
     else if (name !== 'identity' && name !== '') return [];
   }
   return out;
+}
+
+/** The error of a connection that closed too early, with the code Node gives a reset connection. */
+function connectionClosed(when: string): Error {
+  return Object.assign(new Error(`the connection closed ${when}`), { code: 'ECONNRESET' });
 }
 
 /** The answer's headers as a `Headers` (repeated headers appended, as fetch does). */

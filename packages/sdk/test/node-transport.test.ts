@@ -203,6 +203,25 @@ describe.each(transports)('the same answers through %s', (_name, transport) => {
   });
 });
 
+// Answers at the edge of HTTP: what fetch (undici) makes of them is the reference for node:http.
+describe.each(transports)('answers at the edge of HTTP, through %s', (_name, transport) => {
+  const client = (options: Partial<DocSpaceOptions> = {}) =>
+    new DocSpace({ baseUrl: (server as MisbehavingServer).url, token: 'sk-x', ...transport, ...options });
+
+  it('a 101 answer to an ordinary request fails the call at once (no wait for the timeout)', async () => {
+    server = await startServer(({ res }) => {
+      res.socket?.write(
+        'HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n',
+      );
+    });
+    const error = await client({ timeoutMs: 1000, maxRetries: 0 })
+      .people.get(USER_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+  });
+});
+
 describe('node:http is used only when it cannot change where requests go', () => {
   const usesFetch = async () => {
     server = await startServer(({ res }) => sendEnvelope(res, employee()));
