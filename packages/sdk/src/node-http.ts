@@ -79,7 +79,12 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
         }
       },
     );
-    req.on('error', fail);
+    req.on('error', (error) => {
+      // Bytes after a complete answer (a body sent with a 204, a body longer than its content-length) are a parse
+      // error of the connection, not of this answer: Node closes the socket and the answer is read whole, as fetch
+      // does.
+      if (!response?.complete) fail(error);
+    });
     // An answer Node does not hand over, such as a 101 to an ordinary request: Node closes the socket without an
     // 'error' (fetch: a failed connection).
     req.on('close', () => {

@@ -11,9 +11,10 @@ import {
   UnexpectedResponseError,
 } from '@docspace-people/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { employee, USER_ID } from './helpers/fixtures.js';
+import { employee, GROUP_ID, USER_ID } from './helpers/fixtures.js';
 import {
   closedPort,
+  type Hit,
   type MisbehavingServer,
   sendEnvelope,
   startServer,
@@ -207,6 +208,13 @@ describe.each(transports)('the same answers through %s', (_name, transport) => {
 describe.each(transports)('answers at the edge of HTTP, through %s', (_name, transport) => {
   const client = (options: Partial<DocSpaceOptions> = {}) =>
     new DocSpace({ baseUrl: (server as MisbehavingServer).url, token: 'sk-x', ...transport, ...options });
+  /** Answers the GET of a normal group (groups.delete reads the group first), and `write` for the rest. */
+  const serveGroup = async (write: (hit: Hit) => void) => {
+    server = await startServer((hit) => {
+      if (hit.req.method !== 'GET') return write(hit);
+      sendEnvelope(hit.res, { id: GROUP_ID, name: 'Sales', isLDAP: false, membersCount: 0 });
+    });
+  };
 
   it('a 101 answer to an ordinary request fails the call at once (no wait for the timeout)', async () => {
     server = await startServer(({ res }) => {
@@ -219,6 +227,24 @@ describe.each(transports)('answers at the edge of HTTP, through %s', (_name, tra
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).not.toBeInstanceOf(TimeoutError);
+  });
+
+  it('a body sent with a 204 against the rules does not fail the call', async () => {
+    await serveGroup(({ res }) => {
+      res.socket?.write('HTTP/1.1 204 No Content\r\ncontent-length: 5\r\n\r\nhello');
+    });
+    await expect(client({ maxRetries: 0 }).groups.delete(GROUP_ID)).resolves.toBeUndefined();
+  });
+
+  it('bytes after a complete answer (longer than its content-length) do not fail the call', async () => {
+    server = await startServer(({ res }) => {
+      const body = envelope(employee());
+      res.socket?.write(
+        `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`,
+      );
+      res.socket?.write(Buffer.concat([body, Buffer.from('junk')]));
+    });
+    expect((await client({ maxRetries: 0 }).people.get(USER_ID)).id).toBe(USER_ID);
   });
 });
 
