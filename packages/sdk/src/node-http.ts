@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { Readable, Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { ResponseTooLargeError, TimeoutError } from './errors.js';
 import type { Answer, NativeExchange } from './transport.js';
@@ -147,12 +147,41 @@ function decompressors(header: string | undefined): Transform[] {
   const out: Transform[] = [];
   for (const coding of header.toLowerCase().split(',').reverse()) {
     const name = coding.trim();
-    if (name === 'gzip' || name === 'x-gzip') out.push(createGunzip());
-    else if (name === 'deflate') out.push(createInflate());
-    else if (name === 'br') out.push(createBrotliDecompress());
+    if (name === 'gzip' || name === 'x-gzip') out.push(decoding(createGunzip));
+    else if (name === 'deflate') out.push(decoding(createInflate));
+    else if (name === 'br') out.push(decoding(createBrotliDecompress));
     else if (name !== 'identity' && name !== '') return [];
   }
   return out;
+}
+
+/**
+ * A decompressing stream that starts zlib at the first byte: an empty body (a 204 or an empty 200 sent with a
+ * `content-encoding`) stays empty, as with fetch, where zlib alone would call it truncated.
+ */
+function decoding(create: () => Transform): Transform {
+  let zlib: Transform | undefined;
+  const stream: Transform = new Transform({
+    transform(chunk: Buffer, _encoding, next) {
+      if (chunk.length === 0) return next();
+      if (zlib === undefined) {
+        zlib = create();
+        zlib.on('data', (data: Buffer) => stream.push(data));
+        zlib.on('error', (error) => stream.destroy(error));
+      }
+      zlib.write(chunk, () => next());
+    },
+    flush(next) {
+      if (zlib === undefined) return next();
+      zlib.once('end', () => next());
+      zlib.end();
+    },
+    destroy(error, next) {
+      zlib?.destroy();
+      next(error);
+    },
+  });
+  return stream;
 }
 
 /** The error of a connection that closed too early, with the code Node gives a reset connection. */

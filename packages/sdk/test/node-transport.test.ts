@@ -229,6 +229,31 @@ describe.each(transports)('answers at the edge of HTTP, through %s', (_name, tra
     expect(error).not.toBeInstanceOf(TimeoutError);
   });
 
+  it('a 204 with content-encoding: gzip (and no body) is a success', async () => {
+    await serveGroup(({ res }) => {
+      res.writeHead(204, { 'content-encoding': 'gzip' });
+      res.end();
+    });
+    await expect(client({ maxRetries: 0 }).groups.delete(GROUP_ID)).resolves.toBeUndefined();
+    expect(server?.hits).toEqual([`GET /api/2.0/group/${GROUP_ID}`, `DELETE /api/2.0/group/${GROUP_ID}`]);
+  });
+
+  it.each([
+    ['content-length: 0', { 'content-length': '0' }],
+    ['chunked', { 'transfer-encoding': 'chunked' }],
+  ])('an empty gzip-coded body (%s) is an empty body, not a broken connection', async (_framing, framing) => {
+    server = await startServer(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', ...framing });
+      res.end();
+    });
+    const error = await client({ retryBaseDelayMs: 1 })
+      .people.get(USER_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toMatchObject({ problem: 'empty body' });
+    expect(server.hits).toHaveLength(1);
+  });
+
   it('a body sent with a 204 against the rules does not fail the call', async () => {
     await serveGroup(({ res }) => {
       res.socket?.write('HTTP/1.1 204 No Content\r\ncontent-length: 5\r\n\r\nhello');
