@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { type Readable, Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { ResponseTooLargeError, TimeoutError } from './errors.js';
 import type { Answer, NativeExchange } from './transport.js';
 
@@ -147,9 +147,12 @@ function decompressors(header: string | undefined): Transform[] {
   const out: Transform[] = [];
   for (const coding of header.toLowerCase().split(',').reverse()) {
     const name = coding.trim();
-    if (name === 'gzip' || name === 'x-gzip') out.push(decoding(createGunzip));
-    else if (name === 'deflate') out.push(decoding(createInflate));
-    else if (name === 'br') out.push(decoding(createBrotliDecompress));
+    if (name === 'gzip' || name === 'x-gzip') out.push(decoding(() => createGunzip()));
+    // `deflate` is zlib-wrapped by the RFC; some servers send it raw. Like fetch, take the first byte's word for it
+    // (a zlib header's low nibble is 8, the deflate method).
+    else if (name === 'deflate')
+      out.push(decoding((first) => ((first & 0x0f) === 8 ? createInflate() : createInflateRaw())));
+    else if (name === 'br') out.push(decoding(() => createBrotliDecompress()));
     else if (name !== 'identity' && name !== '') return [];
   }
   return out;
@@ -159,13 +162,13 @@ function decompressors(header: string | undefined): Transform[] {
  * A decompressing stream that starts zlib at the first byte: an empty body (a 204 or an empty 200 sent with a
  * `content-encoding`) stays empty, as with fetch, where zlib alone would call it truncated.
  */
-function decoding(create: () => Transform): Transform {
+function decoding(create: (first: number) => Transform): Transform {
   let zlib: Transform | undefined;
   const stream: Transform = new Transform({
     transform(chunk: Buffer, _encoding, next) {
       if (chunk.length === 0) return next();
       if (zlib === undefined) {
-        zlib = create();
+        zlib = create(chunk[0] as number);
         zlib.on('data', (data: Buffer) => stream.push(data));
         zlib.on('error', (error) => stream.destroy(error));
       }

@@ -1,7 +1,7 @@
 // In Node, clients created without a `fetch` option send through node:http (src/node-http.ts, installed by the
 // package's `node` entry); with a `fetch` option they use it. These tests run the same answers through both and
 // expect the same results, plus what only the Node path has to get right (keep-alive, decompression by hand).
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import {
   ConnectionError,
   DocSpace,
@@ -270,6 +270,14 @@ describe.each(transports)('answers at the edge of HTTP, through %s', (_name, tra
       res.socket?.write(Buffer.concat([body, Buffer.from('junk')]));
     });
     expect((await client({ maxRetries: 0 }).people.get(USER_ID)).id).toBe(USER_ID);
+  });
+
+  it('a deflate body without the zlib wrapper (raw deflate, as some servers send) is decoded', async () => {
+    server = await startServer(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'deflate' });
+      res.end(deflateRawSync(envelope(employee({ displayName: 'Zoë' }))));
+    });
+    expect((await client({ maxRetries: 0 }).people.get(USER_ID)).displayName).toBe('Zoë');
   });
 });
 
