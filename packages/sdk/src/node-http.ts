@@ -50,6 +50,8 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
     };
     const onAbort = () => fail(signal?.reason);
     const headers: Record<string, string | number> = {
+      // fetch's own (undici sends `user-agent: node`): some firewalls refuse requests without one.
+      'user-agent': 'node',
       'accept-encoding': ACCEPT_ENCODING,
       ...(out.init.headers as Record<string, string>),
     };

@@ -279,6 +279,14 @@ describe.each(transports)('answers at the edge of HTTP, through %s', (_name, tra
     });
     expect((await client({ maxRetries: 0 }).people.get(USER_ID)).displayName).toBe('Zoë');
   });
+
+  it('requests carry a user-agent (some firewalls refuse requests without one); a user-agent header wins', async () => {
+    server = await startServer(({ res }) => sendEnvelope(res, employee()));
+    await client().people.me();
+    expect(server.lastHeaders()['user-agent']).toBe('node');
+    await client({ headers: { 'user-agent': 'hr-sync/1.2' } }).people.me();
+    expect(server.lastHeaders()['user-agent']).toBe('hr-sync/1.2');
+  });
 });
 
 describe('node:http is used only when it cannot change where requests go', () => {
