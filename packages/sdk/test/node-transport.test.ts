@@ -1,6 +1,7 @@
 // In Node, clients created without a `fetch` option send through node:http (src/node-http.ts, installed by the
 // package's `node` entry); with a `fetch` option they use it. These tests run the same answers through both and
 // expect the same results, plus what only the Node path has to get right (keep-alive, decompression by hand).
+import { getEventListeners } from 'node:events';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import {
   ConnectionError,
@@ -147,6 +148,26 @@ describe.each(transports)('the same answers through %s', (_name, transport) => {
     controller.abort(reason);
     await expect(call).rejects.toBe(reason);
     expect(server.hits).toHaveLength(1);
+  });
+
+  it('300 calls sharing a caller signal (with retries, errors and timeouts) leave no listener or timer behind', async () => {
+    server = await startServer(({ res }) => {
+      const n = server?.hits.length ?? 0;
+      if (n % 3 === 0) {
+        res.writeHead(503, { 'retry-after-ms': '1' });
+        res.end('busy');
+      } else if (n % 50 === 1) res.destroy();
+      else if (n % 70 !== 2) sendEnvelope(res, employee()); // else no answer: the attempt times out
+    });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const controller = new AbortController();
+    const ds = client({ timeoutMs: 100, retryBaseDelayMs: 1 });
+    const calls = Array.from({ length: 300 }, () => ds.people.get(USER_ID, { signal: controller.signal }));
+    const outcomes = await Promise.allSettled(calls);
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThan(250);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 
   it('a 503 with Retry-After is retried after the given delay; its body is not needed', async () => {
