@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { Readable, Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { type Readable, Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { ResponseTooLargeError, TimeoutError } from './errors.js';
 import type { Answer, NativeExchange } from './transport.js';
 
@@ -50,6 +50,8 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
     };
     const onAbort = () => fail(signal?.reason);
     const headers: Record<string, string | number> = {
+      // fetch's own (undici sends `user-agent: node`): some firewalls refuse requests without one.
+      'user-agent': 'node',
       'accept-encoding': ACCEPT_ENCODING,
       ...(out.init.headers as Record<string, string>),
     };
@@ -79,7 +81,17 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
         }
       },
     );
-    req.on('error', fail);
+    req.on('error', (error) => {
+      // Bytes after a complete answer (a body sent with a 204, a body longer than its content-length) are a parse
+      // error of the connection, not of this answer: Node closes the socket and the answer is read whole, as fetch
+      // does.
+      if (!response?.complete) fail(error);
+    });
+    // An answer Node does not hand over, such as a 101 to an ordinary request: Node closes the socket without an
+    // 'error' (fetch: a failed connection).
+    req.on('close', () => {
+      if (response === undefined) fail(connectionClosed('before the answer'));
+    });
     if (signal) {
       if (signal.aborted) return fail(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
@@ -122,8 +134,7 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
       source.on('error', fail);
       // A connection that closes before the whole body arrived (Node does not always emit 'error' for it).
       res.on('close', () => {
-        if (!res.complete)
-          fail(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
+        if (!res.complete) fail(connectionClosed('mid-answer'));
       });
     }
   });
@@ -138,12 +149,49 @@ function decompressors(header: string | undefined): Transform[] {
   const out: Transform[] = [];
   for (const coding of header.toLowerCase().split(',').reverse()) {
     const name = coding.trim();
-    if (name === 'gzip' || name === 'x-gzip') out.push(createGunzip());
-    else if (name === 'deflate') out.push(createInflate());
-    else if (name === 'br') out.push(createBrotliDecompress());
+    if (name === 'gzip' || name === 'x-gzip') out.push(decoding(() => createGunzip()));
+    // `deflate` is zlib-wrapped by the RFC; some servers send it raw. Like fetch, take the first byte's word for it
+    // (a zlib header's low nibble is 8, the deflate method).
+    else if (name === 'deflate')
+      out.push(decoding((first) => ((first & 0x0f) === 8 ? createInflate() : createInflateRaw())));
+    else if (name === 'br') out.push(decoding(() => createBrotliDecompress()));
     else if (name !== 'identity' && name !== '') return [];
   }
   return out;
+}
+
+/**
+ * A decompressing stream that starts zlib at the first byte: an empty body (a 204 or an empty 200 sent with a
+ * `content-encoding`) stays empty, as with fetch, where zlib alone would call it truncated.
+ */
+function decoding(create: (first: number) => Transform): Transform {
+  let zlib: Transform | undefined;
+  const stream: Transform = new Transform({
+    transform(chunk: Buffer, _encoding, next) {
+      if (chunk.length === 0) return next();
+      if (zlib === undefined) {
+        zlib = create(chunk[0] as number);
+        zlib.on('data', (data: Buffer) => stream.push(data));
+        zlib.on('error', (error) => stream.destroy(error));
+      }
+      zlib.write(chunk, () => next());
+    },
+    flush(next) {
+      if (zlib === undefined) return next();
+      zlib.once('end', () => next());
+      zlib.end();
+    },
+    destroy(error, next) {
+      zlib?.destroy();
+      next(error);
+    },
+  });
+  return stream;
+}
+
+/** The error of a connection that closed too early, with the code Node gives a reset connection. */
+function connectionClosed(when: string): Error {
+  return Object.assign(new Error(`the connection closed ${when}`), { code: 'ECONNRESET' });
 }
 
 /** The answer's headers as a `Headers` (repeated headers appended, as fetch does). */

@@ -1,7 +1,8 @@
 // In Node, clients created without a `fetch` option send through node:http (src/node-http.ts, installed by the
 // package's `node` entry); with a `fetch` option they use it. These tests run the same answers through both and
 // expect the same results, plus what only the Node path has to get right (keep-alive, decompression by hand).
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { getEventListeners } from 'node:events';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import {
   ConnectionError,
   DocSpace,
@@ -11,9 +12,10 @@ import {
   UnexpectedResponseError,
 } from '@docspace-people/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { employee, USER_ID } from './helpers/fixtures.js';
+import { employee, GROUP_ID, USER_ID } from './helpers/fixtures.js';
 import {
   closedPort,
+  type Hit,
   type MisbehavingServer,
   sendEnvelope,
   startServer,
@@ -148,6 +150,26 @@ describe.each(transports)('the same answers through %s', (_name, transport) => {
     expect(server.hits).toHaveLength(1);
   });
 
+  it('300 calls sharing a caller signal (with retries, errors and timeouts) leave no listener or timer behind', async () => {
+    server = await startServer(({ res }) => {
+      const n = server?.hits.length ?? 0;
+      if (n % 3 === 0) {
+        res.writeHead(503, { 'retry-after-ms': '1' });
+        res.end('busy');
+      } else if (n % 50 === 1) res.destroy();
+      else if (n % 70 !== 2) sendEnvelope(res, employee()); // else no answer: the attempt times out
+    });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const controller = new AbortController();
+    const ds = client({ timeoutMs: 100, retryBaseDelayMs: 1 });
+    const calls = Array.from({ length: 300 }, () => ds.people.get(USER_ID, { signal: controller.signal }));
+    const outcomes = await Promise.allSettled(calls);
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThan(250);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it('a 503 with Retry-After is retried after the given delay; its body is not needed', async () => {
     server = await startServer(({ res, attempt }) => {
       if (attempt === 1) {
@@ -200,6 +222,91 @@ describe.each(transports)('the same answers through %s', (_name, transport) => {
     expect((error as Error).message).toContain('ECONNREFUSED');
     await expect(logged.people.create({ email: 'a@example.com' })).rejects.toBeInstanceOf(ConnectionError);
     expect(lines.filter((line) => line.includes('retry 1/1'))).toHaveLength(1);
+  });
+});
+
+// Answers at the edge of HTTP: what fetch (undici) makes of them is the reference for node:http.
+describe.each(transports)('answers at the edge of HTTP, through %s', (_name, transport) => {
+  const client = (options: Partial<DocSpaceOptions> = {}) =>
+    new DocSpace({ baseUrl: (server as MisbehavingServer).url, token: 'sk-x', ...transport, ...options });
+  /** Answers the GET of a normal group (groups.delete reads the group first), and `write` for the rest. */
+  const serveGroup = async (write: (hit: Hit) => void) => {
+    server = await startServer((hit) => {
+      if (hit.req.method !== 'GET') return write(hit);
+      sendEnvelope(hit.res, { id: GROUP_ID, name: 'Sales', isLDAP: false, membersCount: 0 });
+    });
+  };
+
+  it('a 101 answer to an ordinary request fails the call at once (no wait for the timeout)', async () => {
+    server = await startServer(({ res }) => {
+      res.socket?.write(
+        'HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n',
+      );
+    });
+    const error = await client({ timeoutMs: 1000, maxRetries: 0 })
+      .people.get(USER_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+  });
+
+  it('a 204 with content-encoding: gzip (and no body) is a success', async () => {
+    await serveGroup(({ res }) => {
+      res.writeHead(204, { 'content-encoding': 'gzip' });
+      res.end();
+    });
+    await expect(client({ maxRetries: 0 }).groups.delete(GROUP_ID)).resolves.toBeUndefined();
+    expect(server?.hits).toEqual([`GET /api/2.0/group/${GROUP_ID}`, `DELETE /api/2.0/group/${GROUP_ID}`]);
+  });
+
+  it.each([
+    ['content-length: 0', { 'content-length': '0' }],
+    ['chunked', { 'transfer-encoding': 'chunked' }],
+  ])('an empty gzip-coded body (%s) is an empty body, not a broken connection', async (_framing, framing) => {
+    server = await startServer(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', ...framing });
+      res.end();
+    });
+    const error = await client({ retryBaseDelayMs: 1 })
+      .people.get(USER_ID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toMatchObject({ problem: 'empty body' });
+    expect(server.hits).toHaveLength(1);
+  });
+
+  it('a body sent with a 204 against the rules does not fail the call', async () => {
+    await serveGroup(({ res }) => {
+      res.socket?.write('HTTP/1.1 204 No Content\r\ncontent-length: 5\r\n\r\nhello');
+    });
+    await expect(client({ maxRetries: 0 }).groups.delete(GROUP_ID)).resolves.toBeUndefined();
+  });
+
+  it('bytes after a complete answer (longer than its content-length) do not fail the call', async () => {
+    server = await startServer(({ res }) => {
+      const body = envelope(employee());
+      res.socket?.write(
+        `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`,
+      );
+      res.socket?.write(Buffer.concat([body, Buffer.from('junk')]));
+    });
+    expect((await client({ maxRetries: 0 }).people.get(USER_ID)).id).toBe(USER_ID);
+  });
+
+  it('a deflate body without the zlib wrapper (raw deflate, as some servers send) is decoded', async () => {
+    server = await startServer(({ res }) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'deflate' });
+      res.end(deflateRawSync(envelope(employee({ displayName: 'Zoë' }))));
+    });
+    expect((await client({ maxRetries: 0 }).people.get(USER_ID)).displayName).toBe('Zoë');
+  });
+
+  it('requests carry a user-agent (some firewalls refuse requests without one); a user-agent header wins', async () => {
+    server = await startServer(({ res }) => sendEnvelope(res, employee()));
+    await client().people.me();
+    expect(server.lastHeaders()['user-agent']).toBe('node');
+    await client({ headers: { 'user-agent': 'hr-sync/1.2' } }).people.me();
+    expect(server.lastHeaders()['user-agent']).toBe('hr-sync/1.2');
   });
 });
 
