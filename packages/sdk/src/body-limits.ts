@@ -20,12 +20,14 @@ const decoder = new TextDecoder();
 /**
  * @internal Reads a body as UTF-8 text (BOM stripped, as `response.text()` does), at most `maxBytes` decoded bytes.
  * Throws {@link ResponseTooLargeError} (and cancels the body) past the limit; read errors propagate as they are.
+ * `signal` (the attempt's) stops a counted read even when the body's source ignores the abort.
  */
 export async function readTextCapped(
   response: Response,
   maxBytes: number,
   method: string,
   path: string,
+  signal?: AbortSignal | undefined,
 ): Promise<string> {
   const body = response.body;
   if (body === null) return '';
@@ -40,15 +42,29 @@ export async function readTextCapped(
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(method, path, response.status, maxBytes);
+  // The attempt's signal (timeout or caller) ends the read here too: after a body that failed to decompress,
+  // Node 20's fetch (undici 6) can leave the next body on that connection stalled past any abort. Cancelling the
+  // reader settles the pending read whatever the source does.
+  let aborted = false;
+  const onAbort = () => {
+    aborted = true;
+    reader.cancel().catch(() => undefined);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (aborted) throw new Error('the attempt was aborted while its body was read');
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new ResponseTooLargeError(method, path, response.status, maxBytes);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
   if (chunks.length === 1) return decoder.decode(chunks[0]);
   const all = new Uint8Array(total);

@@ -185,7 +185,8 @@ export class Transport {
         idempotent: args.idempotent ?? isIdempotentMethod(method),
         url: query ? this.origin + path + query : this.origin + path,
         init,
-        read: (answer) => readTextCapped(answer, this.maxResponseBytes, method, path),
+        read: (answer) =>
+          readTextCapped(answer, this.maxResponseBytes, method, path, init.signal ?? undefined),
       },
       options,
     );

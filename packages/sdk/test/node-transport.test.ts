@@ -2,6 +2,7 @@
 // package's `node` entry); with a `fetch` option they use it. These tests run the same answers through both and
 // expect the same results, plus what only the Node path has to get right (keep-alive, decompression by hand).
 import { getEventListeners } from 'node:events';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import {
   ConnectionError,
@@ -385,6 +386,52 @@ describe('redirects', () => {
       expect(hitsElsewhere).toBe(0);
     } finally {
       await elsewhere.close();
+    }
+  });
+});
+
+describe('a body that fails to decompress, through fetch', () => {
+  it('the retry on the same connection still ends within timeoutMs (Node 20 fetch can stall it past the abort)', async () => {
+    // A bare TCP server: answers every request on the connection with the same broken gzip body, keeps it open.
+    const garbage = 'not gzip at all';
+    const head = `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: ${garbage.length}\r\n\r\n`;
+    let requests = 0;
+    const sockets = new Set<Socket>();
+    const tcp = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      let buffered = '';
+      socket.on('data', (data) => {
+        buffered += data.toString('latin1');
+        for (let end = buffered.indexOf('\r\n\r\n'); end >= 0; end = buffered.indexOf('\r\n\r\n')) {
+          buffered = buffered.slice(end + 4);
+          requests++;
+          socket.write(head);
+          socket.write(garbage);
+        }
+      });
+    });
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    try {
+      const ds = new DocSpace({
+        baseUrl: `http://127.0.0.1:${(tcp.address() as AddressInfo).port}`,
+        token: 'sk-x',
+        fetch: (input, init) => fetch(input, init),
+        timeoutMs: 300,
+        maxRetries: 1,
+        retryBaseDelayMs: 1,
+      });
+      const started = Date.now();
+      const error = await Promise.race([
+        ds.people.get(USER_ID).catch((e: unknown) => e),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+      ]);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(requests).toBe(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      tcp.close();
     }
   });
 });
