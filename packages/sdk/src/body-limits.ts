@@ -1,3 +1,4 @@
+import { whenAborted } from './abort.js';
 import { ConnectionError, ResponseTooLargeError, TimeoutError } from './errors.js';
 
 /**
@@ -46,11 +47,12 @@ export async function readTextCapped(
   // Node 20's fetch (undici 6) can leave the next body on that connection stalled past any abort. Cancelling the
   // reader settles the pending read whatever the source does.
   let aborted = false;
-  const onAbort = () => {
-    aborted = true;
-    reader.cancel().catch(() => undefined);
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stopWaiting = signal
+    ? whenAborted(signal, () => {
+        aborted = true;
+        reader.cancel().catch(() => undefined);
+      })
+    : undefined;
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -64,7 +66,7 @@ export async function readTextCapped(
       chunks.push(value);
     }
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    stopWaiting?.();
   }
   if (chunks.length === 1) return decoder.decode(chunks[0]);
   const all = new Uint8Array(total);
@@ -112,11 +114,11 @@ export function guardedResponse(response: Response, guard: BodyGuard): Response 
   let finished = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const onAbort = () => fail(signal?.reason);
+  let stopWaiting: (() => void) | undefined;
   const cleanup = () => {
     finished = true;
     if (timer !== undefined) clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    stopWaiting?.();
   };
   const fail = (error: unknown) => {
     if (finished) return;
@@ -128,7 +130,7 @@ export function guardedResponse(response: Response, guard: BodyGuard): Response 
     start(c) {
       controller = c;
       if (signal?.aborted) return fail(signal.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal) stopWaiting = whenAborted(signal, () => fail(signal.reason));
       if (guard.timeoutMs > 0) {
         timer = setTimeout(
           () => fail(new TimeoutError(method, path, guard.attemptTimeoutMs)),

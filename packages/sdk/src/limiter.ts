@@ -1,3 +1,5 @@
+import { whenAborted } from './abort.js';
+
 /**
  * @internal A counting semaphore. `acquire` resolves at once while fewer than `max` holders are in flight
  * (no promise allocated on that path beyond the caller's own await), otherwise queues in FIFO order.
@@ -28,18 +30,19 @@ export class Limiter {
   /** Waits for a slot; rejects with the signal's reason if it aborts first. */
   wait(signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
       const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
+        stop?.();
         this.active++;
         resolve();
       };
-      const onAbort = () => {
-        const index = this.waiting.indexOf(grant);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(signal?.reason);
-      };
-      if (signal?.aborted) return reject(signal.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const stop = signal
+        ? whenAborted(signal, () => {
+            const index = this.waiting.indexOf(grant);
+            if (index >= 0) this.waiting.splice(index, 1);
+            reject(signal.reason);
+          })
+        : undefined;
       this.waiting.push(grant);
     });
   }

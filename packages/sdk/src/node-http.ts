@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { type Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import { whenAborted } from './abort.js';
 import { ResponseTooLargeError, TimeoutError } from './errors.js';
 import type { Answer, NativeExchange } from './transport.js';
 
@@ -32,13 +33,14 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
     const { method, path, url } = out;
     const body = out.init.body as string | undefined;
     let done = false;
+    let stopWaiting: (() => void) | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let response: IncomingMessage | undefined;
     let stream: Readable | undefined;
     const finish = () => {
       done = true;
       if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      stopWaiting?.();
     };
     const fail = (error: unknown) => {
       if (done) return;
@@ -48,7 +50,6 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
       stream?.destroy();
       reject(error);
     };
-    const onAbort = () => fail(signal?.reason);
     const headers: Record<string, string | number> = {
       // fetch's own (undici sends `user-agent: node`): some firewalls refuse requests without one.
       'user-agent': 'node',
@@ -94,7 +95,7 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
     });
     if (signal) {
       if (signal.aborted) return fail(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
+      stopWaiting = whenAborted(signal, () => fail(signal.reason));
     }
     if (timeoutMs > 0) {
       timer = setTimeout(() => fail(new TimeoutError(method, path, timeoutMs)), timeoutMs);

@@ -1,3 +1,4 @@
+import { whenAborted } from './abort.js';
 import { type Auth, redact } from './auth.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readTextCapped } from './body-limits.js';
 import { type DeadlineGroup, Deadlines } from './deadlines.js';
@@ -226,7 +227,7 @@ export class Transport {
       await this.#acquire(limiter, method, path, signal);
       const started = this.#logger ? Date.now() : 0;
       let group: DeadlineGroup | undefined;
-      let onAbort: (() => void) | undefined;
+      let stopWaiting: (() => void) | undefined;
       let response: Answer;
       let text: string | undefined;
       let retryIn: number | undefined;
@@ -250,9 +251,13 @@ export class Transport {
           if (signal) {
             const own = new AbortController();
             fetchSignal = own.signal;
-            onAbort = () => own.abort(signal.aborted ? signal.reason : undefined);
-            signal.addEventListener('abort', onAbort, { once: true });
-            group?.signal.addEventListener('abort', onAbort, { once: true });
+            const abort = () => own.abort(signal.aborted ? signal.reason : undefined);
+            const stopCaller = whenAborted(signal, abort);
+            const stopGroup = group ? whenAborted(group.signal, abort) : undefined;
+            stopWaiting = () => {
+              stopCaller();
+              stopGroup?.();
+            };
           }
           if (fetchSignal) init.signal = fetchSignal;
           const answer = await (out.call ? out.call(init, attempt < maxRetries) : this.fetch(out.url, init));
@@ -281,10 +286,7 @@ export class Transport {
         continue;
       } finally {
         if (group) this.#deadlines.leave(group);
-        if (onAbort) {
-          signal?.removeEventListener('abort', onAbort);
-          group?.signal.removeEventListener('abort', onAbort);
-        }
+        stopWaiting?.();
         limiter.release();
       }
       if (retryIn !== undefined) {
@@ -384,14 +386,15 @@ function withoutAuthorization(headers: Record<string, string> | undefined): Reco
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stop = signal
+      ? whenAborted(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : undefined;
   });
 }

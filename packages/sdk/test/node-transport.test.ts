@@ -85,6 +85,38 @@ describe.each(transports)('the same answers through %s', (_name, transport) => {
   const client = (options: Partial<DocSpaceOptions> = {}) =>
     new DocSpace({ baseUrl: (server as MisbehavingServer).url, token: 'sk-x', ...transport, ...options });
 
+  it('50 calls sharing one caller signal (5 in flight, the rest queued) print no warning and leave no listener', async () => {
+    server = await startServer(({ res }) => sendEnvelope(res, employee()));
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      const ds = client({ maxConcurrentReads: 5 });
+      const calls = Array.from({ length: 50 }, () => ds.people.get(USER_ID, { signal: controller.signal }));
+      expect(await Promise.all(calls)).toHaveLength(50);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('aborting a signal shared by queued and running calls ends them all with its reason', async () => {
+    server = await startServer(() => undefined);
+    const controller = new AbortController();
+    const ds = client({ maxConcurrentReads: 2 });
+    const calls = Array.from({ length: 6 }, () =>
+      ds.people.get(USER_ID, { signal: controller.signal }).catch((e: unknown) => e),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const reason = new Error('stop them all');
+    controller.abort(reason);
+    expect(await Promise.all(calls)).toEqual(Array(6).fill(reason));
+    expect(server.hits).toHaveLength(2);
+  });
+
   it.each([
     ['gzip', gzipSync],
     ['deflate', deflateSync],
