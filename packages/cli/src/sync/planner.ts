@@ -16,7 +16,7 @@ import {
   type PlanItem,
   typeRank,
 } from './model.js';
-import { compact, everyone, groupMembers, listGroups, type PortalPerson } from './portal.js';
+import { compact, everyone, groupMembers, groupsOf, listGroups, type PortalPerson } from './portal.js';
 
 /** What `plan` was asked for. */
 export interface PlanOptions {
@@ -102,7 +102,7 @@ export async function makePlan(
   let found = await planPeople(ds, pass);
   if ('unknown' in found) {
     warnings.push(
-      `the portal lists people without their groups (${found.unknown}: an older server, or a caller it lists no groups for): memberships were read from each group's member list, which leaves out Terminated members, so their groups are not known to this plan and --scope group:<name> does not see them`,
+      `the portal lists people without their groups (${found.unknown}: an older server, or a caller it lists no groups for): memberships were read from each group's member list, which leaves out Terminated members, so the groups of Terminated people not in the file are not known to this plan and --scope group:<name> does not see them (those in the file had their own groups read)`,
     );
     pass.listed = await membersByPerson(ds, groupIds, managed, scopeGroup);
     found = await planPeople(ds, pass);
@@ -219,11 +219,17 @@ async function planPeople(ds: DocSpace, pass: PeoplePass): Promise<PeoplePlanned
   const { items, later, warnings } = planned;
 
   for await (const person of everyone(ds)) {
-    const memberOf = listed === undefined ? person.groups : (listed.get(person.id) ?? []);
-    if (memberOf === undefined) return { unknown: person.email || person.id };
-    const groups = [...managedIds].filter(([id]) => memberOf.includes(id)).map(([, name]) => name);
     const key = person.email.toLowerCase();
     const want = desired.get(key);
+    // Member lists hide Terminated people: one of the file gets their own groups read (as apply reads them).
+    const memberOf =
+      listed === undefined
+        ? person.groups
+        : want && person.status === 'Terminated'
+          ? await groupsOf(ds, person.id)
+          : (listed.get(person.id) ?? []);
+    if (memberOf === undefined) return { unknown: person.email || person.id };
+    const groups = [...managedIds].filter(([id]) => memberOf.includes(id)).map(([, name]) => name);
     const protectedReason = person.isOwner ? 'the owner' : person.id === me.id ? 'the caller' : undefined;
     if (want) {
       planned.seen.add(key);
