@@ -49,6 +49,19 @@ async function seedContractors(): Promise<void> {
   );
 }
 
+/** ann@ (Terminated) in Engineering and Sales; the desired file wants her active in Engineering only. */
+async function seedTerminatedAnn(): Promise<void> {
+  const { portal } = fixture;
+  portal.addUser({ email: 'ann@example.com' });
+  portal.addGroup({ name: 'Engineering', members: ['ann@example.com'] });
+  portal.addGroup({ name: 'Sales', members: ['ann@example.com'] });
+  portal.updateUser('ann@example.com', { status: 'Terminated' });
+  await fixture.work.write(
+    'desired.csv',
+    desiredCsv([['ann@example.com', 'Ann', 'Test', 'User', 'Engineering', 'active', '']]),
+  );
+}
+
 const planGroupScope = (out: string, ...args: string[]) =>
   sync.plan('desired.csv', out, '--scope', 'group:Contractors', '--heir', 'heir@example.com', ...args);
 const actions = (plan: { items: { action: string; email: string }[] } | undefined) =>
@@ -102,14 +115,7 @@ describe('plan: memberships from the people list', () => {
 
   it('profiles without groups: a Terminated person of the file has her own groups read, so her plan is right', async () => {
     const { portal } = fixture;
-    portal.addUser({ email: 'ann@example.com' });
-    portal.addGroup({ name: 'Engineering', members: ['ann@example.com'] });
-    portal.addGroup({ name: 'Sales', members: ['ann@example.com'] });
-    portal.updateUser('ann@example.com', { status: 'Terminated' });
-    await fixture.work.write(
-      'desired.csv',
-      desiredCsv([['ann@example.com', 'Ann', 'Test', 'User', 'Engineering', 'active', '']]),
-    );
+    await seedTerminatedAnn();
     portal.setPersonGroups(false);
     portal.resetStats();
     // The member lists hide Ann: read alone, she would get an add to Engineering (drift at apply) and stay in Sales.
@@ -133,14 +139,7 @@ describe('plan: memberships from the people list', () => {
     'a Terminated member keeps her groups: no add planned again, and apply removes her (profiles %s)',
     async (_, listed) => {
       const { portal } = fixture;
-      portal.addUser({ email: 'ann@example.com' });
-      portal.addGroup({ name: 'Engineering', members: ['ann@example.com'] });
-      portal.addGroup({ name: 'Sales', members: ['ann@example.com'] });
-      portal.updateUser('ann@example.com', { status: 'Terminated' });
-      await fixture.work.write(
-        'desired.csv',
-        desiredCsv([['ann@example.com', 'Ann', 'Test', 'User', 'Engineering', 'active', '']]),
-      );
+      await seedTerminatedAnn();
       const { plan } = await sync.plan('desired.csv', 'plan.json', '--create-groups', 'Sales');
       expect(actions(plan)).toEqual(['reactivate ann@example.com', 'remove-from-group ann@example.com']);
 
