@@ -32,7 +32,7 @@ export function groupsNamed<G extends { name: string }>(groups: readonly G[], na
  * The names of groups that differ from `name` only by case (never matched: the server treats them as other
  * groups), for messages such as `no group is named "Sales" (the portal has "sales")`.
  */
-export function caseVariants(groups: readonly { name: string }[], name: string): string[] {
+function caseVariants(groups: readonly { name: string }[], name: string): string[] {
   const lower = name.toLowerCase();
   const found = groups.map((g) => g.name).filter((n) => n !== name && n.toLowerCase() === lower);
   return [...new Set(found)];
