@@ -32,7 +32,7 @@ export function groupsNamed<G extends { name: string }>(groups: readonly G[], na
  * The names of groups that differ from `name` only by case (never matched: the server treats them as other
  * groups), for messages such as `no group is named "Sales" (the portal has "sales")`.
  */
-function caseVariants(groups: readonly { name: string }[], name: string): string[] {
+export function caseVariants(groups: readonly { name: string }[], name: string): string[] {
   const lower = name.toLowerCase();
   const found = groups.map((g) => g.name).filter((n) => n !== name && n.toLowerCase() === lower);
   return [...new Set(found)];
@@ -125,6 +125,15 @@ export class GroupNames {
       }
       const refusal = caseVariantRefusal(existing, name);
       if (refusal !== undefined) throw new Error(refusal);
+      const [twin] = caseVariants(
+        [...this.#created.keys()].map((created) => ({ name: created })),
+        name,
+      );
+      if (twin !== undefined) {
+        throw new Error(
+          `no group is named "${name}", and this import creates "${twin}": not creating two groups that differ only by case (one name is most likely a typo): write one name`,
+        );
+      }
       let creating = this.#created.get(name);
       if (creating === undefined) {
         created.push(name);

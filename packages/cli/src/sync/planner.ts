@@ -1,5 +1,5 @@
 import type { DocSpace } from '@docspace-people/sdk';
-import { caseVariantNote, caseVariantRefusal, groupsNamed } from '../group-names.js';
+import { caseVariantNote, caseVariantRefusal, caseVariants, groupsNamed } from '../group-names.js';
 import { findHeir } from '../heir.js';
 import { UsageError } from '../io.js';
 import { DesiredFileError, type FileProblem } from './desired.js';
@@ -59,6 +59,7 @@ export async function makePlan(
   // Groups: the names the file uses, and their ids on the portal (names match exactly, as import matches them).
   const portalGroups = await listGroups(ds);
   const declared = new Set(directory.groups);
+  const declaredNames = [...declared];
   const managed = new Set<string>(directory.groups);
   for (const person of directory.people) for (const g of person.groups) managed.add(g);
   const scopeGroup = options.scope.startsWith('group:') ? options.scope.slice('group:'.length) : undefined;
@@ -74,8 +75,19 @@ export async function makePlan(
     } else if (ids.length === 1) groupIds[name] = ids[0] as string;
     else if (declared.has(name)) {
       const refusal = caseVariantRefusal(portalGroups, name);
-      if (refusal === undefined) groupIds[name] = null;
-      else problems.push({ line: lineOfGroup(directory, name), problem: refusal });
+      // A name declared later that differs only by case: both would be new groups (said once, by the first).
+      const later = declaredNames.slice(declaredNames.indexOf(name) + 1);
+      const [twin] = caseVariants(
+        later.map((other) => ({ name: other })),
+        name,
+      );
+      if (refusal !== undefined) problems.push({ line: lineOfGroup(directory, name), problem: refusal });
+      else if (twin !== undefined) {
+        problems.push({
+          line: lineOfGroup(directory, name),
+          problem: `groups "${name}" and "${twin}" would both be created: not creating two groups that differ only by case (one name is most likely a typo): write one name`,
+        });
+      } else groupIds[name] = null;
     } else if (name === scopeGroup)
       throw new UsageError(`--scope group:${name}: the portal has no group named "${name}"${caseNote}`);
     else {
