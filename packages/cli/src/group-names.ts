@@ -125,6 +125,15 @@ export class GroupNames {
       }
       const refusal = caseVariantRefusal(existing, name);
       if (refusal !== undefined) throw new Error(refusal);
+      const [twin] = caseVariants(
+        [...this.#created.keys()].map((created) => ({ name: created })),
+        name,
+      );
+      if (twin !== undefined) {
+        throw new Error(
+          `no group is named "${name}", and this import creates "${twin}": not creating two groups that differ only by case (one name is most likely a typo): write one name`,
+        );
+      }
       let creating = this.#created.get(name);
       if (creating === undefined) {
         created.push(name);

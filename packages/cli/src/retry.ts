@@ -11,7 +11,7 @@ import { sleep } from './outcome-errors.js';
 export const RETRY_ATTEMPTS = 6;
 
 /** Milliseconds to wait after failed attempt `attempt` (1-based): 100 ms, doubling, at most 2 s. */
-export function retryDelayMs(attempt: number): number {
+function retryDelayMs(attempt: number): number {
   return Math.min(2_000, 50 * 2 ** attempt);
 }
 

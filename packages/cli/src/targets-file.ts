@@ -30,6 +30,14 @@ function looksLikeEmail(value: string): boolean {
   return !NOT_IN_EMAIL.test(local) && !NOT_IN_EMAIL.test(domain) && domain.slice(1, -1).includes('.');
 }
 
+/** The problem of an entry cut while being written (a killed run): what it said is unknown. */
+const CUT =
+  'the entry is cut short (the run writing this file was interrupted while writing it): what it says is unknown, so nobody is offboarded for it';
+
+/** The problem of an import row whose last entry is `pending`: its create was in flight when the import stopped. */
+const IN_DOUBT =
+  'the import was interrupted while this row was in flight (pending): whether it created the person is unknown; run the import again with the same --report to settle it, then offboard from that report';
+
 /** One entry of a CSV with a header or of a JSON list: its line in the file and its values by lower-case name. */
 interface Entry {
   line: number;
@@ -47,7 +55,8 @@ interface Entry {
  * and `--report x.json` write them): only the rows it reports `created` are taken, by their id, so offboarding
  * from an import report removes exactly the people that import created, never those it skipped (they existed
  * before) or the invalid and failed rows. When a row has several entries (a report of an interrupted run), the
- * last one counts. A report with entries but none `created` is refused ({@link UsageError}): there is nobody to
+ * last one counts; a row whose last entry is `pending` (in flight when the import stopped) or an entry cut short
+ * is taken with a problem, so it is reported rather than silently left out. A report with entries but none `created` is refused ({@link UsageError}): there is nobody to
  * offboard, and saying "0 deleted" would hide that. So is JSON that is not such an array.
  */
 export function readTargets(text: string): TargetRow[] {
@@ -81,14 +90,19 @@ export function readTargets(text: string): TargetRow[] {
     entries: records.slice(1).map((record) => ({
       line: record.line,
       values: new Map(names.map((name, i) => [name, (record.fields[i] ?? '').trim()])),
-      ...(record.error === undefined ? {} : { error: record.error }),
+      // A report writes every column: a row with fewer was cut short.
+      ...(record.error !== undefined
+        ? { error: record.error }
+        : report && record.fields.length < names.length
+          ? { error: CUT }
+          : {}),
     })),
   });
 }
 
 /**
  * The entries of a JSON list or report, written one object per line inside `[` ... `]` (as import, offboard and
- * export write them; an interrupted report lacks the closing `]` and may end in a cut line, which is ignored).
+ * export write them; an interrupted report lacks the closing `]` and may end in a cut line, an entry with {@link CUT}).
  * `report`: some entry has an `outcome`.
  */
 function jsonEntries(text: string): { report: boolean; entries: Entry[] } {
@@ -110,8 +124,9 @@ function jsonEntries(text: string): { report: boolean; entries: Entry[] } {
       value = JSON.parse(raw);
     } catch {
       const isLast = lines.slice(index + 1).every((rest) => rest.trim() === '' || rest.trim() === ']');
-      if (isLast) continue; // cut short by a kill
-      throw notOurs(`line ${index + 1} is not one JSON object`);
+      if (!isLast) throw notOurs(`line ${index + 1} is not one JSON object`);
+      entries.push({ line: index + 1, values: new Map(), error: CUT });
+      continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
       throw notOurs(`line ${index + 1} is not an object`);
@@ -146,10 +161,11 @@ function fromEntries({ report, entries }: { report: boolean; entries: Entry[] })
     latest.set(row, entry);
   }
   const rows = [...latest.values()];
-  // A damaged entry's outcome is unknown: it is kept, and reported invalid with its problem.
-  const created = rows.filter(
-    (entry) => entry.error !== undefined || entry.values.get('outcome') === 'created',
-  );
+  // A damaged entry's outcome is unknown, and so is a row still `pending`: kept, and reported invalid with why.
+  const created = rows.filter((entry) => {
+    const outcome = entry.values.get('outcome');
+    return entry.error !== undefined || outcome === 'created' || outcome === 'pending';
+  });
   if (created.length === 0 && rows.length > 0) {
     const outcomes = new Map<string, number>();
     for (const entry of rows) {
@@ -162,7 +178,16 @@ function fromEntries({ report, entries }: { report: boolean; entries: Entry[] })
     );
   }
   return checked(
-    created.map((entry) => ({ line: entry.line, target: entry.values.get('id') ?? '', error: entry.error })),
+    created.map((entry) => {
+      const error = entry.error ?? (entry.values.get('outcome') === 'pending' ? IN_DOUBT : undefined);
+      const id = entry.values.get('id') ?? '';
+      // A row in doubt is named by its e-mail when it has no id (its person is not taken by it).
+      return {
+        line: entry.line,
+        target: error === undefined ? id : id || entry.values.get('email') || '',
+        error,
+      };
+    }),
   );
 }
 

@@ -45,6 +45,11 @@ describe('export: groups and quota', () => {
       expect(run.code).toBe(0);
       expect(run.stderr).toMatch(/warning: the server sent no group memberships for 2 of 2 people/);
       expect(run.stderr).toContain('empty because it is unknown, not because they are in no group');
+      // The output (stdout here) stays the CSV alone: the warning goes to stderr only.
+      const [header, ...records] = parseCsv(run.stdout);
+      const groups = header?.fields.indexOf('groups') ?? -1;
+      expect(records.map((r) => r.fields[groups])).toEqual(['', '']);
+      expect(run.stdout).not.toContain('warning');
     } finally {
       fixture.portal.setPersonGroups(true);
     }

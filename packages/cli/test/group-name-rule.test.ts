@@ -50,6 +50,37 @@ describe('group names match exactly in import and plan', () => {
     expect(fixture.portal.countRequests((r) => r.kind === 'write')).toBe(0);
   });
 
+  it('neither creates two new groups differing only by case from one file (one of them is most likely a typo)', async () => {
+    await fixture.work.write(
+      'users.csv',
+      'firstName,lastName,email,groups\nAda,Lovelace,ada@example.com,Sales\nAlan,Turing,alan@example.com,sales\n',
+    );
+    await fixture.work.write(
+      'desired.csv',
+      desiredCsv([
+        ['ada@example.com', 'Ada', 'Lovelace', 'User', 'Sales', '', ''],
+        ['alan@example.com', 'Alan', 'Turing', 'User', 'sales', '', ''],
+      ]),
+    );
+
+    const imported = await sync.cli(['import', fixture.work.path('users.csv'), '--create-groups']);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toContain('2 rows: 1 created, 1 failed.');
+    expect(imported.stderr).toContain(
+      'no group is named "sales", and this import creates "Sales": not creating two groups that differ only by case',
+    );
+    expect(groupNames()).toEqual(['Sales']);
+    expect(fixture.portal.user('alan@example.com')).toBeUndefined();
+
+    fixture.portal.reset();
+    const { run } = await sync.plan('desired.csv', 'plan.json', '--create-groups', 'Sales,sales');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'groups "Sales" and "sales" would both be created: not creating two groups that differ only by case',
+    );
+    expect(fixture.portal.countRequests((r) => r.kind === 'write')).toBe(0);
+  });
+
   it('a group made by hand with the other case is then matched exactly by both', async () => {
     fixture.portal.addGroup({ name: 'sales' });
     fixture.portal.addGroup({ name: 'Sales' });

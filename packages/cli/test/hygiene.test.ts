@@ -115,7 +115,7 @@ describe('export --output that cannot be written', () => {
 });
 
 describe('input the CLI refuses', () => {
-  it('reads the last entry of each row of an interrupted CSV import report (no false "already on line")', () => {
+  it('reads the last entry of each row of an interrupted CSV import report (no false "already on line"; rows in doubt reported)', () => {
     const id = '11111111-2222-3333-4444-555555555555';
     const rows = readTargets(
       [
@@ -124,9 +124,25 @@ describe('input the CLI refuses', () => {
         '3,b@example.com,B,C,User,pending,,',
         // A resumed run writes the finished row again.
         `2,a@example.com,A,B,User,created,${id},`,
+        // Cut while being written: its outcome (and id) may be anything.
+        '4,c@example.com,C,D,User,crea',
       ].join('\n'),
     );
-    expect(rows).toEqual([{ line: 4, target: id, kind: 'id' }]);
+    expect(rows).toEqual([
+      {
+        line: 3,
+        target: 'b@example.com',
+        kind: 'email',
+        problem: expect.stringContaining('the import was interrupted while this row was in flight (pending)'),
+      },
+      { line: 4, target: id, kind: 'id' },
+      {
+        line: 5,
+        target: 'c@example.com',
+        kind: 'email',
+        problem: expect.stringContaining('the entry is cut short'),
+      },
+    ]);
   });
 
   it('checks offboard e-mails in linear time (a 60 KB address of dots ending in ";")', () => {

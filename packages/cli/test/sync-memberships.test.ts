@@ -49,6 +49,19 @@ async function seedContractors(): Promise<void> {
   );
 }
 
+/** ann@ (Terminated) in Engineering and Sales; the desired file wants her active in Engineering only. */
+async function seedTerminatedAnn(): Promise<void> {
+  const { portal } = fixture;
+  portal.addUser({ email: 'ann@example.com' });
+  portal.addGroup({ name: 'Engineering', members: ['ann@example.com'] });
+  portal.addGroup({ name: 'Sales', members: ['ann@example.com'] });
+  portal.updateUser('ann@example.com', { status: 'Terminated' });
+  await fixture.work.write(
+    'desired.csv',
+    desiredCsv([['ann@example.com', 'Ann', 'Test', 'User', 'Engineering', 'active', '']]),
+  );
+}
+
 const planGroupScope = (out: string, ...args: string[]) =>
   sync.plan('desired.csv', out, '--scope', 'group:Contractors', '--heir', 'heir@example.com', ...args);
 const actions = (plan: { items: { action: string; email: string }[] } | undefined) =>
@@ -100,6 +113,25 @@ describe('plan: memberships from the people list', () => {
     expect(memberReads()).toBe(1);
   });
 
+  it('profiles without groups: a Terminated person of the file has her own groups read, so her plan is right', async () => {
+    const { portal } = fixture;
+    await seedTerminatedAnn();
+    portal.setPersonGroups(false);
+    portal.resetStats();
+    // The member lists hide Ann: read alone, she would get an add to Engineering (drift at apply) and stay in Sales.
+    const { run, plan } = await sync.plan('desired.csv', 'plan.json', '--create-groups', 'Sales');
+    expect(run.code, run.stderr).toBe(0);
+    expect(plan?.items.map((i) => `${i.action} ${i.group ?? ''}`.trim())).toEqual([
+      'reactivate',
+      'remove-from-group Sales',
+    ]);
+    expect(portal.countRequests((r) => r.route === 'GET /api/2.0/group/user/{userid}')).toBe(1);
+    const applied = await sync.apply('plan.json');
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(portal.groups().find((g) => g.name === 'Sales')?.memberIds).toEqual([]);
+    expect(portal.groups().find((g) => g.name === 'Engineering')?.memberIds).toHaveLength(1);
+  });
+
   it.each([
     ['with groups', true],
     ['without groups (apply reads her own groups)', false],
@@ -107,14 +139,7 @@ describe('plan: memberships from the people list', () => {
     'a Terminated member keeps her groups: no add planned again, and apply removes her (profiles %s)',
     async (_, listed) => {
       const { portal } = fixture;
-      portal.addUser({ email: 'ann@example.com' });
-      portal.addGroup({ name: 'Engineering', members: ['ann@example.com'] });
-      portal.addGroup({ name: 'Sales', members: ['ann@example.com'] });
-      portal.updateUser('ann@example.com', { status: 'Terminated' });
-      await fixture.work.write(
-        'desired.csv',
-        desiredCsv([['ann@example.com', 'Ann', 'Test', 'User', 'Engineering', 'active', '']]),
-      );
+      await seedTerminatedAnn();
       const { plan } = await sync.plan('desired.csv', 'plan.json', '--create-groups', 'Sales');
       expect(actions(plan)).toEqual(['reactivate ann@example.com', 'remove-from-group ann@example.com']);
 

@@ -18,7 +18,8 @@ Removes people for good: each one is terminated (signed out, blocked) and then d
 order DocSpace accepts. The file lists one user id (GUID) or e-mail per line (# starts a comment), or is a CSV
 with an "id" or "email" column, or a JSON array with one such object per line (an export works). Given an
 import report (CSV or JSON), only the people that import created are removed (by id), never those it skipped,
-failed or found invalid; a report in which it created nobody is refused.
+failed or found invalid; a row an interrupted import left pending (or cut short) is reported invalid, since
+whether it created the person is unknown; a report in which it created nobody is refused.
 
 Deleting hands a person's data to someone: choose who.
   --reassign-to <id|email>  the heir (an Active RoomAdmin or DocSpaceAdmin) receives each person's rooms, the

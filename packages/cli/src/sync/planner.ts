@@ -1,5 +1,5 @@
 import type { DocSpace } from '@docspace-people/sdk';
-import { caseVariantNote, caseVariantRefusal, groupsNamed } from '../group-names.js';
+import { caseVariantNote, caseVariantRefusal, caseVariants, groupsNamed } from '../group-names.js';
 import { findHeir } from '../heir.js';
 import { UsageError } from '../io.js';
 import { DesiredFileError, type FileProblem } from './desired.js';
@@ -16,7 +16,7 @@ import {
   type PlanItem,
   typeRank,
 } from './model.js';
-import { compact, everyone, groupMembers, listGroups, type PortalPerson } from './portal.js';
+import { compact, everyone, groupMembers, groupsOf, listGroups, type PortalPerson } from './portal.js';
 
 /** What `plan` was asked for. */
 export interface PlanOptions {
@@ -59,6 +59,7 @@ export async function makePlan(
   // Groups: the names the file uses, and their ids on the portal (names match exactly, as import matches them).
   const portalGroups = await listGroups(ds);
   const declared = new Set(directory.groups);
+  const declaredNames = [...declared];
   const managed = new Set<string>(directory.groups);
   for (const person of directory.people) for (const g of person.groups) managed.add(g);
   const scopeGroup = options.scope.startsWith('group:') ? options.scope.slice('group:'.length) : undefined;
@@ -74,8 +75,19 @@ export async function makePlan(
     } else if (ids.length === 1) groupIds[name] = ids[0] as string;
     else if (declared.has(name)) {
       const refusal = caseVariantRefusal(portalGroups, name);
-      if (refusal === undefined) groupIds[name] = null;
-      else problems.push({ line: lineOfGroup(directory, name), problem: refusal });
+      // A name declared later that differs only by case: both would be new groups (said once, by the first).
+      const later = declaredNames.slice(declaredNames.indexOf(name) + 1);
+      const [twin] = caseVariants(
+        later.map((other) => ({ name: other })),
+        name,
+      );
+      if (refusal !== undefined) problems.push({ line: lineOfGroup(directory, name), problem: refusal });
+      else if (twin !== undefined) {
+        problems.push({
+          line: lineOfGroup(directory, name),
+          problem: `groups "${name}" and "${twin}" would both be created: not creating two groups that differ only by case (one name is most likely a typo): write one name`,
+        });
+      } else groupIds[name] = null;
     } else if (name === scopeGroup)
       throw new UsageError(`--scope group:${name}: the portal has no group named "${name}"${caseNote}`);
     else {
@@ -102,7 +114,7 @@ export async function makePlan(
   let found = await planPeople(ds, pass);
   if ('unknown' in found) {
     warnings.push(
-      `the portal lists people without their groups (${found.unknown}: an older server, or a caller it lists no groups for): memberships were read from each group's member list, which leaves out Terminated members, so their groups are not known to this plan and --scope group:<name> does not see them`,
+      `the portal lists people without their groups (${found.unknown}: an older server, or a caller it lists no groups for): memberships were read from each group's member list, which leaves out Terminated members, so the groups of Terminated people not in the file are not known to this plan and --scope group:<name> does not see them (those in the file had their own groups read)`,
     );
     pass.listed = await membersByPerson(ds, groupIds, managed, scopeGroup);
     found = await planPeople(ds, pass);
@@ -219,11 +231,17 @@ async function planPeople(ds: DocSpace, pass: PeoplePass): Promise<PeoplePlanned
   const { items, later, warnings } = planned;
 
   for await (const person of everyone(ds)) {
-    const memberOf = listed === undefined ? person.groups : (listed.get(person.id) ?? []);
-    if (memberOf === undefined) return { unknown: person.email || person.id };
-    const groups = [...managedIds].filter(([id]) => memberOf.includes(id)).map(([, name]) => name);
     const key = person.email.toLowerCase();
     const want = desired.get(key);
+    // Member lists hide Terminated people: one of the file gets their own groups read (as apply reads them).
+    const memberOf =
+      listed === undefined
+        ? person.groups
+        : want && person.status === 'Terminated'
+          ? await groupsOf(ds, person.id)
+          : (listed.get(person.id) ?? []);
+    if (memberOf === undefined) return { unknown: person.email || person.id };
+    const groups = [...managedIds].filter(([id]) => memberOf.includes(id)).map(([, name]) => name);
     const protectedReason = person.isOwner ? 'the owner' : person.id === me.id ? 'the caller' : undefined;
     if (want) {
       planned.seen.add(key);
