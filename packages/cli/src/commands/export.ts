@@ -129,7 +129,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     // An empty cell would claim "in no group": say that it is unknown instead (see groupIdsOf).
     await writeLine(
       io.stderr,
-      `warning: the server sent no group memberships for ${groupsUnknown} of ${count} people (it leaves them out for a caller of type User): their groups cell is empty because it is unknown, not because they are in no group`,
+      `warning: the server sent no group memberships for ${groupsUnknown} of ${count} people (an older server, or a caller it does not fill them for): their groups cell is empty because it is unknown, not because they are in no group`,
     );
   }
   return ExitCode.ok;
