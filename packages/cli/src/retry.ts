@@ -1,3 +1,4 @@
+import { ApiError } from '@docspace-people/sdk';
 import { sleep } from './outcome-errors.js';
 
 // The one schedule of the CLI's own retries after a transient failure (see isTransient): import's creates and
@@ -15,7 +16,14 @@ function retryDelayMs(attempt: number): number {
   return Math.min(2_000, 50 * 2 ** attempt);
 }
 
-/** Waits before attempt `attempt + 1`. */
-export function waitBeforeRetry(attempt: number): Promise<void> {
-  return sleep(retryDelayMs(attempt));
+/** The longest server-given wait the CLI honours before one retry (longer hints are cut to it). */
+const MAX_SERVER_WAIT_MS = 60_000;
+
+/**
+ * Waits before attempt `attempt + 1`: as long as the failed attempt's answer asked (`Retry-After` on a 502 / 503,
+ * read by the SDK into `ApiError.retryAfterMs`, at most a minute), else by the schedule above.
+ */
+export function waitBeforeRetry(attempt: number, error?: unknown): Promise<void> {
+  const asked = error instanceof ApiError ? error.retryAfterMs : undefined;
+  return sleep(asked === undefined ? retryDelayMs(attempt) : Math.min(asked, MAX_SERVER_WAIT_MS));
 }

@@ -156,12 +156,13 @@ function toApiError(
     errorType: typeof envelope.error?.type === 'string' ? envelope.error.type : undefined,
     ...fromHeaders(headers),
     body,
+    retryAfterMs: serverWaitMs(headers),
   };
   if (status === 400) return new BadRequestError(details);
   if (status === 401) return new AuthenticationError(details);
   if (status === 403) return new PermissionDeniedError(details);
   if (status === 404) return new NotFoundError(details);
-  if (status === 429) return new RateLimitError({ ...details, retryAfterMs: serverWaitMs(headers) });
+  if (status === 429) return new RateLimitError(details);
   if (status >= 500) return new ServerError(details);
   return new ApiError(details);
 }

@@ -29,6 +29,8 @@ export interface ApiErrorDetails {
   headers?: Headers | undefined;
   /** Parsed response body (an error envelope, a validation problem or text). */
   body?: unknown;
+  /** How long the server asked to wait before trying again, in milliseconds, if it said. */
+  retryAfterMs?: number | undefined;
 }
 
 /** The server answered, and the answer is an error (HTTP status >= 400, or an error envelope with `status: 1`). */
@@ -50,6 +52,12 @@ export class ApiError extends DocSpaceError {
   declare readonly headers: Headers;
   /** Parsed response body. */
   declare readonly body: unknown;
+  /**
+   * How long the server asked to wait before trying again, in milliseconds (`Retry-After-Ms`, `Retry-After` as
+   * seconds or a future HTTP date, or `X-RateLimit-Reset` once the window is used up), if it said: on a 429, and on
+   * a 503 or 502 from a server or proxy that says when to come back. Negative or unparseable hints are ignored.
+   */
+  declare readonly retryAfterMs: number | undefined;
 
   /** Builds the error from what is known about the request; `message` defaults to {@link ApiError.describe}. */
   constructor(details: ApiErrorDetails, message?: string) {
@@ -62,6 +70,7 @@ export class ApiError extends DocSpaceError {
     this.requestId = details.requestId;
     this.headers = details.headers ?? new Headers();
     this.body = details.body;
+    this.retryAfterMs = details.retryAfterMs;
   }
 
   /** Builds the default message: `403 PUT /api/2.0/people/delete: Access denied`. */
@@ -97,15 +106,12 @@ export class NotFoundError extends ApiError {
 /** HTTP 429: too many requests. Thrown once retries are used up or the wait asked for is too long. */
 export class RateLimitError extends ApiError {
   override readonly name: string = 'RateLimitError';
-  /** How long the server asked to wait, in milliseconds (from Retry-After or X-RateLimit-Reset), if it said. */
-  declare readonly retryAfterMs: number | undefined;
-  /** When it is worth retrying, if the server said. */
+  /** When it is worth retrying, if the server said (see {@link ApiError.retryAfterMs}). */
   declare readonly retryAt: Date | undefined;
 
-  /** Like {@link ApiError}, plus how long the server asked to wait. */
-  constructor(details: ApiErrorDetails & { retryAfterMs?: number | undefined }, message?: string) {
+  /** Like {@link ApiError}, plus when to retry. */
+  constructor(details: ApiErrorDetails, message?: string) {
     super(details, message);
-    this.retryAfterMs = details.retryAfterMs;
     this.retryAt =
       details.retryAfterMs === undefined ? undefined : new Date(Date.now() + details.retryAfterMs);
   }

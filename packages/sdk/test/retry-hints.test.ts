@@ -1,4 +1,4 @@
-import { DocSpace, RateLimitError } from '@docspace-people/sdk';
+import { DocSpace, RateLimitError, ServerError } from '@docspace-people/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { employee } from './helpers/fixtures.js';
 import {
@@ -79,5 +79,20 @@ describe('unusable wait hints fall back to the normal backoff instead of retryin
     const error = await ds.people.me().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBeUndefined();
+  });
+
+  it('a 502 or 503 that says when to come back carries it in retryAfterMs (a POST the SDK does not resend)', async () => {
+    server = await startServer(({ res, attempt }) =>
+      attempt === 1
+        ? sendError(res, 502, 'bad gateway', { 'retry-after': '2' })
+        : sendError(res, 503, 'maintenance', { 'retry-after': '-1' }),
+    );
+    const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x', maxRetries: 0 });
+    const first = await ds.people.create({ email: 'jane@example.com' }).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(ServerError);
+    expect(first).toMatchObject({ status: 502, retryAfterMs: 2000 });
+    const second = await ds.people.create({ email: 'jane@example.com' }).catch((e: unknown) => e);
+    expect(second).toMatchObject({ status: 503, retryAfterMs: undefined });
+    expect(server.hits).toHaveLength(2);
   });
 });

@@ -189,7 +189,7 @@ async function importRow(
       }
       inDoubt = false; // nobody has the e-mail: no create of ours landed
       if (attempt >= RETRY_ATTEMPTS || taken) throw error;
-      await waitBeforeRetry(attempt);
+      await waitBeforeRetry(attempt, error);
     }
   }
 }

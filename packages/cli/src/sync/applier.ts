@@ -50,7 +50,7 @@ export async function retrying<T>(step: () => Promise<T>): Promise<T> {
       return await step();
     } catch (error) {
       if (isFatal(error) || !isTransient(error) || attempt >= RETRY_ATTEMPTS) throw error;
-      await waitBeforeRetry(attempt);
+      await waitBeforeRetry(attempt, error);
     }
   }
 }
@@ -76,7 +76,7 @@ async function createOnce<T>(
           return { made: found, reason: `the answer was lost; found by ${foundBy} (${reasonOf(error)})` };
         }
       }
-      await waitBeforeRetry(attempt);
+      await waitBeforeRetry(attempt, error);
     }
   }
 }
