@@ -1,5 +1,5 @@
 import { ApiError } from '@docspace-people/sdk';
-import { sleep } from './outcome-errors.js';
+import { isFatal, isTransient, sleep } from './outcome-errors.js';
 
 // The one schedule of the CLI's own retries after a transient failure (see isTransient): import's creates and
 // apply's steps (reads, writes that set state, creates) wait and give up alike. It runs on top of the SDK's
@@ -26,4 +26,16 @@ const MAX_SERVER_WAIT_MS = 60_000;
 export function waitBeforeRetry(attempt: number, error?: unknown): Promise<void> {
   const asked = error instanceof ApiError ? error.retryAfterMs : undefined;
   return sleep(asked === undefined ? retryDelayMs(attempt) : Math.min(asked, MAX_SERVER_WAIT_MS));
+}
+
+/** Runs an idempotent step (a read, a PUT that sets state), sending it again after transient failures. */
+export async function retrying<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (isFatal(error) || !isTransient(error) || attempt >= RETRY_ATTEMPTS) throw error;
+      await waitBeforeRetry(attempt, error);
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { type DocSpace, NotFoundError } from '@docspace-people/sdk';
 import { groupsNamed } from '../group-names.js';
 import { idOf, isFatal, isTransient, mayHaveLanded, reasonOf } from '../outcome-errors.js';
 import { findByEmail } from '../people-lookup.js';
-import { RETRY_ATTEMPTS, waitBeforeRetry } from '../retry.js';
+import { RETRY_ATTEMPTS, retrying, waitBeforeRetry } from '../retry.js';
 import { type Heir, MARKER, type PlanFile, type PlanItem } from './model.js';
 import { isMember, type PhaseView } from './phase-view.js';
 import {
@@ -41,18 +41,6 @@ export interface ApplyContext {
   markPending: () => void;
   /** The portal as read at the start of this item's step. */
   view: PhaseView;
-}
-
-/** Runs an idempotent step (a read, a PUT that sets state), sending it again after transient failures. */
-export async function retrying<T>(step: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await step();
-    } catch (error) {
-      if (isFatal(error) || !isTransient(error) || attempt >= RETRY_ATTEMPTS) throw error;
-      await waitBeforeRetry(attempt, error);
-    }
-  }
 }
 
 /**

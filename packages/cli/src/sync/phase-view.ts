@@ -1,5 +1,5 @@
 import type { DocSpace } from '@docspace-people/sdk';
-import { retrying } from './applier.js';
+import { retrying } from '../retry.js';
 import type { PlanItem } from './model.js';
 import { everyone, groupMembers, groupsOf, listGroups, type PortalPerson } from './portal.js';
 
