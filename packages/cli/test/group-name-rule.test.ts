@@ -97,4 +97,17 @@ describe('group names match exactly in import and plan', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(plan?.items).toEqual([]);
   });
+
+  it('a group that differs only by case, made on the portal after the plan, stops apply from creating its twin', async () => {
+    await fixture.work.write('desired.csv', desired);
+    const { run } = await sync.plan('desired.csv', 'plan.json', '--create-groups', 'Sales');
+    expect(run.code, run.stderr).toBe(0);
+    fixture.portal.addGroup({ name: 'sales' });
+    const applied = await sync.apply('plan.json');
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain(
+      'drift (a group "sales" exists now, differing from "Sales" only by case)',
+    );
+    expect(groupNames()).toEqual(['sales']);
+  });
 });

@@ -1,5 +1,5 @@
 import { type DocSpace, NotFoundError } from '@docspace-people/sdk';
-import { groupsNamed } from '../group-names.js';
+import { caseVariants, groupsNamed } from '../group-names.js';
 import { idOf, isFatal, isTransient, mayHaveLanded, reasonOf } from '../outcome-errors.js';
 import { findByEmail } from '../people-lookup.js';
 import { RETRY_ATTEMPTS, retrying, waitBeforeRetry } from '../retry.js';
@@ -147,6 +147,14 @@ async function applyCreateGroup(
     if (!resumed) return drift(`a group named "${item.group}" exists now`);
     ctx.groupIds.set(item.group, existing);
     return applied(RESUMED, existing);
+  }
+  // Plan refuses to create a near-duplicate of a portal group; one made since planning is drift just the same.
+  const twins = caseVariants(
+    [...ctx.view.groups.keys()].map((name) => ({ name })),
+    item.group,
+  );
+  if (twins.length > 0) {
+    return drift(`a group "${twins[0]}" exists now, differing from "${item.group}" only by case`);
   }
   ctx.markPending();
   const { made: id, reason } = await createOnce(
