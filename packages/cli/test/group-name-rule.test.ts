@@ -106,8 +106,9 @@ describe('group names match exactly in import and plan', () => {
     const applied = await sync.apply('plan.json');
     expect(applied.code).toBe(1);
     expect(applied.stderr).toContain(
-      'drift (a group "sales" exists now, differing from "Sales" only by case)',
+      'create-group Sales: drift (changed since planning: a group "sales" exists now, differing from "Sales" only by case)',
     );
+    expect(applied.stderr).toContain('create ada@example.com: refused (group "Sales" does not exist');
     expect(groupNames()).toEqual(['sales']);
   });
 });
