@@ -104,11 +104,10 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
 
     /** Reads the answer's body (decompressed, counted, capped) and hands its text to `ok`. */
     function readBody(res: IncomingMessage, status: number, ok: (text: string) => void): void {
-      const max = maxBytes;
-      const tooLarge = () => new ResponseTooLargeError(method, path, status, max);
+      const tooLarge = () => new ResponseTooLargeError(method, path, status, maxBytes);
       const decoders = decompressors(res.headers['content-encoding']);
       const length = res.headers['content-length'];
-      if (decoders.length === 0 && length !== undefined && Number(length) > max) {
+      if (decoders.length === 0 && length !== undefined && Number(length) > maxBytes) {
         fail(tooLarge());
         return;
       }
@@ -122,7 +121,7 @@ export const nodeExchange: NativeExchange = (out, timeoutMs, signal, maxBytes, k
       let total = 0;
       source.on('data', (chunk: Buffer) => {
         total += chunk.length;
-        if (total > max) fail(tooLarge());
+        if (total > maxBytes) fail(tooLarge());
         else chunks.push(chunk);
       });
       source.on('end', () => {
