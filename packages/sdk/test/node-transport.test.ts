@@ -14,6 +14,7 @@ import {
 } from '@docspace-people/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { employee, GROUP_ID, USER_ID } from './helpers/fixtures.js';
+import { PNG } from './helpers/images.js';
 import {
   closedPort,
   type Hit,
@@ -67,17 +68,20 @@ describe('which transport a client uses', () => {
 
   it('photo uploads (multipart bodies) still go through fetch, and arrive whole', async () => {
     let contentType = '';
-    let size = 0;
-    server = await startServer(({ req, res, body }) => {
+    let fetchMode: string | undefined;
+    let body = '';
+    server = await startServer(({ req, res, body: received }) => {
       contentType = req.headers['content-type'] ?? '';
-      size = body.length;
-      sendEnvelope(res, { success: true, data: 'https://portal.example/p.png', message: '' });
+      fetchMode = req.headers['sec-fetch-mode'] as string | undefined;
+      body = received;
+      sendEnvelope(res, { success: true, data: '/storage/photo.png', message: '' });
     });
     const ds = new DocSpace({ baseUrl: server.url, token: 'sk-x' });
-    const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
-    await ds.photos.upload(USER_ID, new Blob([png], { type: 'image/png' })).catch(() => undefined);
+    await ds.photos.upload(USER_ID, PNG);
+    // undici's fetch marks every request `sec-fetch-mode: cors`; node:http would not.
+    expect(fetchMode).toBe('cors');
     expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(size).toBeGreaterThan(png.length);
+    expect(body).toMatch(/name="File"; filename="photo\.png"\r\nContent-Type: image\/png/);
   });
 });
 
